@@ -1,0 +1,249 @@
+/**
+ * What a check sees: the snapshot, the user's settings, the clock, and walkers over the
+ * resources. A walker that meets a collection that failed records an ERROR result for the
+ * resources that data would have covered and moves on, so no check can mistake missing data
+ * for a PASS.
+ */
+import type { ResourceRef, Severity, Status } from '../../src/engine/types.js';
+import type { CheckConfig } from '../../src/config/types.js';
+import type {
+  AccountSnapshot,
+  CollectionError,
+  Partition,
+  RegionSnapshot,
+  RestApiSnapshot,
+  RestMethod,
+  RestResource,
+  RestStage,
+  Slice,
+  Snapshot,
+  V2ApiSnapshot,
+  V2Route,
+  V2Stage,
+} from '../../src/snapshot/types.js';
+import { ref } from './resources.js';
+
+export interface CheckResult {
+  status: Status;
+  severity: Severity;
+  resource: ResourceRef;
+  message: string;
+  evidence: Record<string, unknown>;
+}
+
+export interface RegionScope {
+  account: AccountSnapshot;
+  region: RegionSnapshot;
+  accountId: string;
+  regionName: string;
+  partition: Partition;
+}
+export interface RestApiScope extends RegionScope {
+  api: RestApiSnapshot;
+}
+export interface RestStageScope extends RestApiScope {
+  stage: RestStage;
+}
+export interface RestMethodScope extends RestApiScope {
+  resource: RestResource;
+  verb: string;
+  method: RestMethod;
+}
+export interface V2ApiScope extends RegionScope {
+  api: V2ApiSnapshot;
+}
+export interface V2StageScope extends V2ApiScope {
+  stage: V2Stage;
+}
+export interface V2RouteScope extends V2ApiScope {
+  route: V2Route;
+}
+
+export type Protocol = 'HTTP' | 'WEBSOCKET';
+
+export class CheckContext {
+  readonly results: CheckResult[] = [];
+  private readonly errored = new Set<string>();
+
+  constructor(
+    readonly checkId: string,
+    readonly defaultSeverity: Severity,
+    readonly snapshot: Snapshot,
+    readonly config: CheckConfig,
+    readonly now: Date,
+  ) {}
+
+  // ------------------------------------------------------------------ results
+
+  pass(resource: ResourceRef, message: string, evidence: Record<string, unknown> = {}): void {
+    this.push('PASS', this.defaultSeverity, resource, message, evidence);
+  }
+
+  fail(
+    resource: ResourceRef,
+    message: string,
+    evidence: Record<string, unknown>,
+    severity: Severity = this.defaultSeverity,
+  ): void {
+    this.push('FAIL', severity, resource, message, evidence);
+  }
+
+  manual(resource: ResourceRef, message: string, evidence: Record<string, unknown> = {}): void {
+    this.push('MANUAL', this.defaultSeverity, resource, message, evidence);
+  }
+
+  /**
+   * ERROR for a resource whose data did not arrive. Cites the collection error for `slice`
+   * (and `resourceId`, when the failed call was about one resource). One per resource.
+   */
+  error(resource: ResourceRef, slice: Slice, resourceId?: string): void {
+    const key = `${resource.accountId}|${resource.region}|${resource.arn}`;
+    if (this.errored.has(key)) return;
+    this.errored.add(key);
+    const cause = this.findCollectionError(slice, resource.accountId, resource.region, resourceId);
+    const message = cause
+      ? `Could not assess: ${cause.service}:${cause.operation} failed (${cause.errorCode}: ${cause.message})`
+      : `Could not assess: ${slice} was not collected`;
+    this.push('ERROR', this.defaultSeverity, resource, message, {
+      missing: slice,
+      ...(resourceId ? { resourceId } : {}),
+      ...(cause ? { collectionError: cause } : {}),
+    });
+  }
+
+  /** Returns `value`, or records ERROR for `resource` and returns undefined when it is missing. */
+  need<T>(
+    value: T | undefined,
+    slice: Slice,
+    resource: ResourceRef,
+    resourceId?: string,
+  ): T | undefined {
+    if (value === undefined) this.error(resource, slice, resourceId);
+    return value;
+  }
+
+  /** The check itself threw: one ERROR result that says so; the run goes on. */
+  crashed(err: unknown): void {
+    const message = err instanceof Error ? err.message : String(err);
+    this.push(
+      'ERROR',
+      this.defaultSeverity,
+      {
+        arn: `apigw-audit:check/${this.checkId}`,
+        type: 'apigw-audit::Check',
+        name: this.checkId,
+        accountId: '',
+        region: '',
+      },
+      `The check failed while evaluating: ${message}`,
+      { exception: message },
+    );
+  }
+
+  findCollectionError(
+    slice: Slice,
+    accountId: string,
+    region: string,
+    resourceId?: string,
+  ): CollectionError | undefined {
+    const errs = this.snapshot.collectionErrors.filter(
+      (e) =>
+        e.slice === slice &&
+        e.accountId === accountId &&
+        (e.region === region || e.region === 'global'),
+    );
+    return (resourceId && errs.find((e) => e.resourceId === resourceId)) || errs[0];
+  }
+
+  private push(
+    status: Status,
+    severity: Severity,
+    resource: ResourceRef,
+    message: string,
+    evidence: Record<string, unknown>,
+  ): void {
+    this.results.push({ status, severity, resource, message, evidence });
+  }
+
+  // ------------------------------------------------------------------ walkers
+
+  *regions(): Generator<RegionScope> {
+    for (const account of this.snapshot.accounts) {
+      for (const region of account.regions) {
+        yield {
+          account,
+          region,
+          accountId: account.accountId,
+          regionName: region.region,
+          partition: account.partition,
+        };
+      }
+    }
+  }
+
+  *restApis(): Generator<RestApiScope> {
+    for (const r of this.regions()) {
+      if (!r.region.restApis) {
+        this.error(ref.restApiListing(r), 'restApis');
+        continue;
+      }
+      for (const api of r.region.restApis) yield { ...r, api };
+    }
+  }
+
+  *restStages(): Generator<RestStageScope> {
+    for (const a of this.restApis()) {
+      if (!a.api.stages) {
+        this.error(ref.restApi(a), 'restApi.stages', a.api.id);
+        continue;
+      }
+      for (const stage of a.api.stages) yield { ...a, stage };
+    }
+  }
+
+  *restMethods(): Generator<RestMethodScope> {
+    for (const a of this.restApis()) {
+      if (!a.api.resources) {
+        this.error(ref.restApi(a), 'restApi.resources', a.api.id);
+        continue;
+      }
+      for (const resource of a.api.resources) {
+        for (const [verb, method] of Object.entries(resource.resourceMethods ?? {})) {
+          yield { ...a, resource, verb, method };
+        }
+      }
+    }
+  }
+
+  *v2Apis(protocol?: Protocol): Generator<V2ApiScope> {
+    for (const r of this.regions()) {
+      if (!r.region.v2Apis) {
+        this.error(ref.v2ApiListing(r), 'v2Apis');
+        continue;
+      }
+      for (const api of r.region.v2Apis) {
+        if (!protocol || api.ProtocolType === protocol) yield { ...r, api };
+      }
+    }
+  }
+
+  *v2Stages(protocol?: Protocol): Generator<V2StageScope> {
+    for (const a of this.v2Apis(protocol)) {
+      if (!a.api.stages) {
+        this.error(ref.v2Api(a), 'v2Api.stages', a.api.ApiId);
+        continue;
+      }
+      for (const stage of a.api.stages) yield { ...a, stage };
+    }
+  }
+
+  *v2Routes(protocol?: Protocol): Generator<V2RouteScope> {
+    for (const a of this.v2Apis(protocol)) {
+      if (!a.api.routes) {
+        this.error(ref.v2Api(a), 'v2Api.routes', a.api.ApiId);
+        continue;
+      }
+      for (const route of a.api.routes) yield { ...a, route };
+    }
+  }
+}

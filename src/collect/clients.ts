@@ -1,0 +1,80 @@
+/**
+ * The only place AWS clients are made. Collectors receive a factory, so tests can point it at
+ * moto or hand in mocked clients, and nothing global is patched.
+ */
+import { AccountClient } from '@aws-sdk/client-account';
+import { ACMClient } from '@aws-sdk/client-acm';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { STSClient } from '@aws-sdk/client-sts';
+import { WAFV2Client } from '@aws-sdk/client-wafv2';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+
+export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
+
+export interface Clients {
+  apigateway: APIGatewayClient;
+  apigatewayv2: ApiGatewayV2Client;
+  wafv2: WAFV2Client;
+  cloudtrail: CloudTrailClient;
+  sts: STSClient;
+  account: AccountClient;
+  ec2: EC2Client;
+  lambda: LambdaClient;
+  acm: ACMClient;
+}
+
+export type ClientFactory = (region: string, credentials?: Credentials) => Clients;
+
+export interface ClientOptions {
+  /** Points every client at an emulator (moto) or a proxy. */
+  endpointUrl?: string;
+  credentials?: Credentials;
+  /** Attempts per call, counting the first (SDK standard retry mode). */
+  maxAttempts?: number;
+  /** Per-request socket timeout, ms. */
+  requestTimeoutMs?: number;
+}
+
+export function createClientFactory(opts: ClientOptions = {}): ClientFactory {
+  const cache = new Map<string, Clients>();
+  const credsIds = new WeakMap<object, number>();
+  let nextCredsId = 0;
+  return (region, credentials = opts.credentials) => {
+    const credsKey =
+      credentials && typeof credentials === 'object'
+        ? (credsIds.get(credentials) ?? (credsIds.set(credentials, ++nextCredsId), nextCredsId))
+        : typeof credentials === 'function'
+          ? 'fn'
+          : 'default';
+    const key = `${region}|${credsKey}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const config = {
+      region,
+      ...(credentials ? { credentials } : {}),
+      ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}),
+      maxAttempts: opts.maxAttempts ?? 6,
+      requestHandler: {
+        requestTimeout: opts.requestTimeoutMs ?? 30_000,
+        connectionTimeout: 10_000,
+      },
+    };
+    const clients: Clients = {
+      apigateway: new APIGatewayClient(config),
+      apigatewayv2: new ApiGatewayV2Client(config),
+      wafv2: new WAFV2Client(config),
+      cloudtrail: new CloudTrailClient(config),
+      sts: new STSClient(config),
+      account: new AccountClient(config),
+      ec2: new EC2Client(config),
+      lambda: new LambdaClient(config),
+      acm: new ACMClient(config),
+    };
+    cache.set(key, clients);
+    return clients;
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The report: what the checks concluded from a snapshot. Its JSON form is described by
+ * schemas/report.schema.json; a change to these types is a schemaVersion bump.
+ */
+import type { CollectionError, CollectionStats } from '../snapshot/types.js';
+
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+export const STATUSES = ['PASS', 'FAIL', 'MANUAL', 'ERROR'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Most severe first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
+export interface ResourceRef {
+  arn: string;
+  /** CloudFormation-style type, e.g. AWS::ApiGateway::Stage. */
+  type: string;
+  name: string;
+  accountId: string;
+  region: string;
+}
+
+export interface Reference {
+  title: string;
+  url: string;
+}
+
+/** Check metadata as the report carries it (catalog entry). */
+export interface CheckInfo {
+  id: string;
+  title: string;
+  severity: Severity;
+  resourceType: string;
+  description: string;
+  risk: string;
+  remediation: { text: string; cli: string };
+  references: Reference[];
+  reads: string[];
+  anchors: string[];
+  notFlagged?: string;
+  docsPath: string;
+  compliance: Record<string, string[]>;
+}
+
+export interface Suppression {
+  reason: string;
+  expires?: string;
+  /** Which configured rule matched (its index in the config's suppressions list). */
+  rule: number;
+}
+
+export interface Finding {
+  /** Stable across runs: a hash of check id, account, region and resource ARN. */
+  id: string;
+  checkId: string;
+  status: Status;
+  severity: Severity;
+  title: string;
+  message: string;
+  resource: ResourceRef;
+  evidence: Record<string, unknown>;
+  remediation: { text: string; cli: string };
+  compliance: Record<string, string[]>;
+  suppressed: boolean;
+  suppression?: Suppression;
+}
+
+export interface InventoryRow {
+  accountId: string;
+  region: string;
+  apiId: string;
+  apiName: string;
+  apiType: 'REST' | 'HTTP' | 'WEBSOCKET';
+  endpointType: string;
+  /** REST only. */
+  method?: string;
+  path?: string;
+  resourceId?: string;
+  /** v2 only. */
+  routeKey?: string;
+  routeId?: string;
+  authorizationType: string;
+  authorizerId?: string;
+  authorizerType?: string;
+  apiKeyRequired: boolean;
+  integrationType?: string;
+  integrationTarget?: string;
+  stages: string[];
+  invokeUrls: string[];
+  webAclArns: string[];
+  throttling: Array<{ stage: string; rateLimit?: number; burstLimit?: number; source: string }>;
+  caching: Array<{ stage: string; enabled: boolean; ttlInSeconds?: number; encrypted?: boolean }>;
+}
+
+export interface Summary {
+  total: number;
+  byStatus: Record<Status, number>;
+  /** Unsuppressed FAIL findings by severity. */
+  failBySeverity: Record<Severity, number>;
+  suppressed: number;
+  /** Checks that applied to no resource in this snapshot. */
+  notApplicable: string[];
+  byCheck: Record<string, Record<Status, number>>;
+}
+
+export interface Coverage {
+  /** True when every call succeeded. */
+  complete: boolean;
+  /** Share of results that are not ERROR, 0..100. */
+  percent: number;
+  errorResults: number;
+  collectionErrors: number;
+  /** Per account and region, what could not be read. */
+  gaps: Array<{ accountId: string; region: string; slices: string[] }>;
+}
+
+export interface Report {
+  schemaVersion: string;
+  tool: { name: string; version: string };
+  scan: {
+    startedAt: string;
+    finishedAt: string;
+    evaluatedAt: string;
+    accounts: string[];
+    regions: string[];
+    principal?: string;
+    options: Record<string, unknown>;
+  };
+  summary: Summary;
+  checks: Record<string, CheckInfo>;
+  findings: Finding[];
+  inventory: InventoryRow[];
+  collectionErrors: CollectionError[];
+  coverage: Coverage;
+  stats?: CollectionStats;
+}

@@ -1,0 +1,20 @@
+/** Output formats: each renders from the Report alone, into one file of --out. */
+import type { Report } from '../engine/types.js';
+import { renderHtml } from './html.js';
+
+export interface Renderer {
+  format: string;
+  file: string;
+  render(report: Report): string;
+}
+
+export const RENDERERS: readonly Renderer[] = [
+  { format: 'json', file: 'report.json', render: (r) => JSON.stringify(r, null, 2) + '\n' },
+  { format: 'html', file: 'report.html', render: renderHtml },
+];
+
+export const FORMAT_NAMES = RENDERERS.map((r) => r.format);
+
+export function rendererFor(format: string): Renderer | undefined {
+  return RENDERERS.find((r) => r.format === format);
+}

@@ -1,0 +1,99 @@
+/** Small builders for snapshot fixtures in check tests. */
+import type {
+  CollectionError,
+  RegionSnapshot,
+  RestApiSnapshot,
+  RestStage,
+  Snapshot,
+  V2ApiSnapshot,
+} from '../../src/snapshot/types.js';
+
+export const ACCOUNT = '111122223333';
+export const REGION = 'eu-west-1';
+
+/** A region with every collection present and empty, overridden by `parts`. */
+export function region(parts: Partial<RegionSnapshot> = {}, name = REGION): RegionSnapshot {
+  return {
+    region: name,
+    account: {
+      cloudwatchRoleArn: `arn:aws:iam::${ACCOUNT}:role/apigw-logs`,
+      throttleSettings: { rateLimit: 10000, burstLimit: 5000 },
+    },
+    restApis: [],
+    v2Apis: [],
+    domainNames: [],
+    v2DomainNames: [],
+    usagePlans: [],
+    apiKeys: [],
+    clientCertificates: [],
+    vpcLinks: [],
+    v2VpcLinks: [],
+    webAcls: [],
+    trails: [],
+    lambdaPolicies: {},
+    certificates: {},
+    ...parts,
+  };
+}
+
+export function snapshot(
+  regions: RegionSnapshot[] = [region()],
+  collectionErrors: CollectionError[] = [],
+  accountId = ACCOUNT,
+): Snapshot {
+  return {
+    schemaVersion: '1.0.0',
+    tool: { name: 'apigw-audit', version: 'test' },
+    scan: {
+      startedAt: '2026-11-01T00:00:00.000Z',
+      finishedAt: '2026-11-01T00:01:00.000Z',
+      requestedRegions: regions.map((r) => r.region),
+    },
+    accounts: [{ accountId, partition: 'aws', regions }],
+    collectionErrors,
+  };
+}
+
+export function restApi(parts: Partial<RestApiSnapshot> & { id: string }): RestApiSnapshot {
+  return {
+    name: parts.id,
+    endpointConfiguration: { types: ['REGIONAL'] },
+    resources: [{ id: 'root', path: '/' }],
+    stages: [],
+    authorizers: [],
+    requestValidators: [],
+    gatewayResponses: [],
+    ...parts,
+  };
+}
+
+export function restStage(parts: Partial<RestStage> & { stageName: string }): RestStage {
+  return { deploymentId: 'dep1', methodSettings: {}, ...parts };
+}
+
+export function v2Api(parts: Partial<V2ApiSnapshot> & { ApiId: string }): V2ApiSnapshot {
+  return {
+    Name: parts.ApiId,
+    ProtocolType: 'HTTP',
+    ApiEndpoint: `https://${parts.ApiId}.execute-api.${REGION}.amazonaws.com`,
+    stages: [],
+    routes: [],
+    integrations: [],
+    authorizers: [],
+    ...parts,
+  };
+}
+
+export function collectionError(
+  parts: Partial<CollectionError> & Pick<CollectionError, 'slice'>,
+): CollectionError {
+  return {
+    service: 'apigateway',
+    operation: 'GetStages',
+    accountId: ACCOUNT,
+    region: REGION,
+    errorCode: 'AccessDeniedException',
+    message: 'User is not authorized to perform apigateway:GET',
+    ...parts,
+  };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../../checks/index.js';
+import { defineCheck } from '../../checks/lib/define.js';
+import { auditConfig } from '../../src/config/load.js';
+import { evaluateSnapshot } from '../../src/engine/evaluate.js';
+import { exitCodeFor } from '../../src/cli/exit-code.js';
+import { schemaValidator } from '../../src/util/json-file.js';
+import { collectionError, region, restApi, restStage, snapshot } from '../helpers/snapshot.js';
+import base from '../../checks/rest-execution-logging.js';
+
+const snap = () =>
+  snapshot([
+    region({
+      restApis: [
+        restApi({
+          id: 'a1',
+          name: 'orders',
+          stages: [
+            restStage({ stageName: 'prod' }),
+            restStage({ stageName: 'dev', methodSettings: { '*/*': { loggingLevel: 'INFO' } } }),
+          ],
+        }),
+      ],
+    }),
+  ]);
+
+describe('evaluateSnapshot', () => {
+  it('produces a report that validates against the shipped schema', () => {
+    const report = evaluateSnapshot(snap(), ALL_CHECKS, auditConfig());
+    const validate = schemaValidator('report');
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(report.summary.byStatus).toMatchObject({ FAIL: 1, PASS: 1 });
+    expect(report.findings.find((f) => f.status === 'FAIL')!.compliance).toEqual({
+      fsbp: ['APIGateway.1'],
+    });
+  });
+
+  it('gives the same finding the same id across runs, and different resources different ids', () => {
+    const a = evaluateSnapshot(snap(), ALL_CHECKS, auditConfig());
+    const b = evaluateSnapshot(snap(), ALL_CHECKS, auditConfig(), { now: new Date('2030-01-01') });
+    expect(a.findings.map((f) => f.id)).toEqual(b.findings.map((f) => f.id));
+    expect(new Set(a.findings.map((f) => f.id)).size).toBe(a.findings.length);
+  });
+
+  it('turns a check that throws into one ERROR result and runs the others', () => {
+    const broken = defineCheck({
+      ...base,
+      id: 'broken-check',
+      evaluate() {
+        throw new Error('boom');
+      },
+    });
+    const report = evaluateSnapshot(snap(), [broken, ...ALL_CHECKS], auditConfig());
+    const errs = report.findings.filter((f) => f.checkId === 'broken-check');
+    expect(errs).toHaveLength(1);
+    expect(errs[0]!.status).toBe('ERROR');
+    expect(errs[0]!.message).toContain('boom');
+    expect(report.findings.filter((f) => f.checkId === base.id)).toHaveLength(2);
+    expect(report.coverage.complete).toBe(false);
+  });
+
+  it('suppresses matching FAIL findings until the rule expires', () => {
+    const config = auditConfig({
+      suppressions: [
+        {
+          checkId: base.id,
+          resource: '*/stages/prod',
+          reason: 'accepted by CISO',
+          expires: '2027-01-01',
+        },
+      ],
+    });
+    const now = new Date('2026-12-01');
+    const report = evaluateSnapshot(snap(), ALL_CHECKS, config, { now });
+    const fail = report.findings.find((f) => f.status === 'FAIL')!;
+    expect(fail.suppressed).toBe(true);
+    expect(fail.suppression).toMatchObject({ reason: 'accepted by CISO', rule: 0 });
+    expect(report.summary.byStatus.FAIL).toBe(0);
+    expect(exitCodeFor(report, 'medium')).toBe(0);
+    const later = evaluateSnapshot(snap(), ALL_CHECKS, config, { now: new Date('2027-02-01') });
+    expect(later.findings.find((f) => f.status === 'FAIL')!.suppressed).toBe(false);
+    expect(exitCodeFor(later, 'medium')).toBe(1);
+  });
+
+  it('exit code: 1 only at or above --fail-on, 3 when data is missing, 0 otherwise', () => {
+    const report = evaluateSnapshot(snap(), ALL_CHECKS, auditConfig());
+    expect(exitCodeFor(report, 'high')).toBe(0);
+    expect(exitCodeFor(report, 'medium')).toBe(1);
+    expect(exitCodeFor(report, 'none')).toBe(0);
+    const partial = snapshot(
+      [region({ restApis: [restApi({ id: 'a1', stages: undefined })] })],
+      [collectionError({ slice: 'restApi.stages', resourceId: 'a1' })],
+    );
+    const r2 = evaluateSnapshot(partial, ALL_CHECKS, auditConfig());
+    expect(r2.coverage.complete).toBe(false);
+    expect(r2.coverage.gaps).toEqual([
+      { accountId: '111122223333', region: 'eu-west-1', slices: ['restApi.stages'] },
+    ]);
+    expect(exitCodeFor(r2, 'high')).toBe(3);
+  });
+});
