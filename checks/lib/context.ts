@@ -11,13 +11,21 @@ import type {
   CollectionError,
   Partition,
   RegionSnapshot,
+  ApiKey,
+  ClientCertificate,
+  DomainNameSnapshot,
   RestApiSnapshot,
+  RestAuthorizer,
   RestMethod,
   RestResource,
   RestStage,
   Slice,
   Snapshot,
+  UsagePlan,
   V2ApiSnapshot,
+  V2Authorizer,
+  V2DomainNameSnapshot,
+  V2Integration,
   V2Route,
   V2Stage,
 } from '../../src/snapshot/types.js';
@@ -57,6 +65,25 @@ export interface V2StageScope extends V2ApiScope {
 }
 export interface V2RouteScope extends V2ApiScope {
   route: V2Route;
+}
+
+export interface RestAuthorizerScope extends RestApiScope {
+  authorizer: RestAuthorizer;
+}
+export interface V2AuthorizerScope extends V2ApiScope {
+  authorizer: V2Authorizer;
+}
+export interface V2IntegrationScope extends V2ApiScope {
+  integration: V2Integration;
+}
+/**
+ * A custom domain name, v1 and v2 views merged: the namespace is shared, so the same name can
+ * come back from both APIs. Either view may be absent.
+ */
+export interface DomainScope extends RegionScope {
+  name: string;
+  v1?: DomainNameSnapshot;
+  v2?: V2DomainNameSnapshot;
 }
 
 export type Protocol = 'HTTP' | 'WEBSOCKET';
@@ -244,6 +271,99 @@ export class CheckContext {
         continue;
       }
       for (const route of a.api.routes) yield { ...a, route };
+    }
+  }
+
+  *restAuthorizers(): Generator<RestAuthorizerScope> {
+    for (const a of this.restApis()) {
+      if (!a.api.authorizers) {
+        this.error(ref.restApi(a), 'restApi.authorizers', a.api.id);
+        continue;
+      }
+      for (const authorizer of a.api.authorizers) yield { ...a, authorizer };
+    }
+  }
+
+  *v2Authorizers(protocol?: Protocol): Generator<V2AuthorizerScope> {
+    for (const a of this.v2Apis(protocol)) {
+      if (!a.api.authorizers) {
+        this.error(ref.v2Api(a), 'v2Api.authorizers', a.api.ApiId);
+        continue;
+      }
+      for (const authorizer of a.api.authorizers) yield { ...a, authorizer };
+    }
+  }
+
+  *v2Integrations(protocol?: Protocol): Generator<V2IntegrationScope> {
+    for (const a of this.v2Apis(protocol)) {
+      if (!a.api.integrations) {
+        this.error(ref.v2Api(a), 'v2Api.integrations', a.api.ApiId);
+        continue;
+      }
+      for (const integration of a.api.integrations) yield { ...a, integration };
+    }
+  }
+
+  /**
+   * Custom domains, de-duplicated by name across the v1 and v2 listings. When one listing
+   * failed, the region gets an ERROR for it and the domains the other listing returned are
+   * still yielded.
+   */
+  *domains(): Generator<DomainScope> {
+    for (const r of this.regions()) {
+      const byName = new Map<string, DomainScope>();
+      if (!r.region.domainNames) this.error(ref.domainListing(r), 'domainNames');
+      if (!r.region.v2DomainNames) this.error(ref.domainListing(r), 'v2DomainNames');
+      for (const d of r.region.domainNames ?? []) {
+        byName.set(d.domainName, { ...r, name: d.domainName, v1: d });
+      }
+      for (const d of r.region.v2DomainNames ?? []) {
+        const known = byName.get(d.DomainName);
+        if (known) known.v2 = d;
+        else byName.set(d.DomainName, { ...r, name: d.DomainName, v2: d });
+      }
+      yield* [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+    }
+  }
+
+  *usagePlans(): Generator<RegionScope & { plan: UsagePlan }> {
+    for (const r of this.regions()) {
+      if (!r.region.usagePlans) {
+        this.error(
+          ref.listing(r, 'AWS::ApiGateway::UsagePlan', 'usage plans', 'usageplans'),
+          'usagePlans',
+        );
+        continue;
+      }
+      for (const plan of r.region.usagePlans) yield { ...r, plan };
+    }
+  }
+
+  *apiKeys(): Generator<RegionScope & { key: ApiKey }> {
+    for (const r of this.regions()) {
+      if (!r.region.apiKeys) {
+        this.error(ref.listing(r, 'AWS::ApiGateway::ApiKey', 'API keys', 'apikeys'), 'apiKeys');
+        continue;
+      }
+      for (const key of r.region.apiKeys) yield { ...r, key };
+    }
+  }
+
+  *clientCertificates(): Generator<RegionScope & { cert: ClientCertificate }> {
+    for (const r of this.regions()) {
+      if (!r.region.clientCertificates) {
+        this.error(
+          ref.listing(
+            r,
+            'AWS::ApiGateway::ClientCertificate',
+            'client certificates',
+            'clientcertificates',
+          ),
+          'clientCertificates',
+        );
+        continue;
+      }
+      for (const cert of r.region.clientCertificates) yield { ...r, cert };
     }
   }
 }

@@ -2,7 +2,11 @@
 import type { ResourceRef } from '../../src/engine/types.js';
 import { arn } from '../../src/snapshot/arn.js';
 import type {
+  DomainScope,
   RegionScope,
+  RestAuthorizerScope,
+  V2AuthorizerScope,
+  V2IntegrationScope,
   RestApiScope,
   RestMethodScope,
   RestStageScope,
@@ -10,6 +14,8 @@ import type {
   V2RouteScope,
   V2StageScope,
 } from './context.js';
+
+import type { ApiKey, ClientCertificate, UsagePlan } from '../../src/snapshot/types.js';
 
 const base = (s: RegionScope) => ({ accountId: s.accountId, region: s.regionName });
 
@@ -70,4 +76,76 @@ export const ref = {
     type: 'AWS::ApiGatewayV2::Route',
     name: `${s.api.Name ?? s.api.ApiId} ${s.route.RouteKey}`,
   }),
+  restAuthorizer: (s: RestAuthorizerScope): ResourceRef => ({
+    ...base(s),
+    arn: arn.restAuthorizer(s.partition, s.regionName, s.api.id, s.authorizer.id),
+    type: 'AWS::ApiGateway::Authorizer',
+    name: `${s.api.name ?? s.api.id}/${s.authorizer.name ?? s.authorizer.id}`,
+  }),
+  v2Authorizer: (s: V2AuthorizerScope): ResourceRef => ({
+    ...base(s),
+    arn: arn.v2Authorizer(s.partition, s.regionName, s.api.ApiId, s.authorizer.AuthorizerId),
+    type: 'AWS::ApiGatewayV2::Authorizer',
+    name: `${s.api.Name ?? s.api.ApiId}/${s.authorizer.Name ?? s.authorizer.AuthorizerId}`,
+  }),
+  v2Integration: (s: V2IntegrationScope): ResourceRef => ({
+    ...base(s),
+    arn: arn.v2Integration(s.partition, s.regionName, s.api.ApiId, s.integration.IntegrationId),
+    type: 'AWS::ApiGatewayV2::Integration',
+    name: `${s.api.Name ?? s.api.ApiId}/integration ${s.integration.IntegrationId}`,
+  }),
+  domain: (s: DomainScope): ResourceRef => ({
+    ...base(s),
+    arn: arn.domainName(s.partition, s.regionName, s.name),
+    type: 'AWS::ApiGateway::DomainName',
+    name: s.name,
+  }),
+  /** Stands for "every custom domain of the region" when a domain listing failed. */
+  domainListing: (s: RegionScope): ResourceRef => ({
+    ...base(s),
+    arn: arn.domainName(s.partition, s.regionName, '*'),
+    type: 'AWS::ApiGateway::DomainName',
+    name: `custom domains in ${s.regionName}`,
+  }),
+  usagePlan: (s: RegionScope, plan: UsagePlan): ResourceRef => ({
+    ...base(s),
+    arn: arn.usagePlan(s.partition, s.regionName, plan.id),
+    type: 'AWS::ApiGateway::UsagePlan',
+    name: plan.name ?? plan.id,
+  }),
+  apiKey: (s: RegionScope, key: ApiKey): ResourceRef => ({
+    ...base(s),
+    arn: arn.apiKey(s.partition, s.regionName, key.id),
+    type: 'AWS::ApiGateway::ApiKey',
+    name: key.name ?? key.id,
+  }),
+  clientCertificate: (s: RegionScope, cert: ClientCertificate): ResourceRef => ({
+    ...base(s),
+    arn: arn.clientCertificate(s.partition, s.regionName, cert.clientCertificateId),
+    type: 'AWS::ApiGateway::ClientCertificate',
+    name: cert.description || cert.clientCertificateId,
+  }),
+  /** A collection listed per region (usage plans, API keys...) whose listing failed. */
+  listing: (s: RegionScope, type: string, what: string, path: string): ResourceRef => ({
+    ...base(s),
+    arn: `arn:${s.partition}:apigateway:${s.regionName}::/${path}`,
+    type,
+    name: `${what} in ${s.regionName}`,
+  }),
+  webAcl: (s: RegionScope, aclArn: string): ResourceRef => ({
+    ...base(s),
+    arn: aclArn,
+    type: 'AWS::WAFv2::WebACL',
+    name: aclArn.split('/').slice(-2, -1)[0] ?? aclArn,
+  }),
+  lambdaFunction: (s: RegionScope, functionArn: string): ResourceRef => {
+    const parts = functionArn.split(':');
+    return {
+      accountId: parts[4] || s.accountId,
+      region: parts[3] || s.regionName,
+      arn: functionArn,
+      type: 'AWS::Lambda::Function',
+      name: parts[6] ?? functionArn,
+    };
+  },
 };
