@@ -1,8 +1,8 @@
 /** Writes docs/checks/<id>.md and docs/checks.md from the check metadata. */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.js';
-import { catalogIndex, checkDoc } from '../src/docs/check-docs.js';
+import { catalogIndex, checkDoc, reportSchemaDoc } from '../src/docs/check-docs.js';
 import { loadFrameworks } from '../src/engine/compliance.js';
 import { packageRoot } from '../src/paths.js';
 
@@ -14,4 +14,10 @@ for (const f of readdirSync(dir)) if (!wanted.has(f)) rmSync(join(dir, f));
 for (const check of ALL_CHECKS)
   writeFileSync(join(dir, `${check.id}.md`), checkDoc(check, frameworks));
 writeFileSync(join(packageRoot, 'docs', 'checks.md'), catalogIndex(ALL_CHECKS));
+writeFileSync(
+  join(packageRoot, 'docs', 'report-schema.md'),
+  reportSchemaDoc(
+    JSON.parse(readFileSync(join(packageRoot, 'schemas', 'report.schema.json'), 'utf8')),
+  ),
+);
 console.log(`wrote ${ALL_CHECKS.length} check pages and docs/checks.md`);

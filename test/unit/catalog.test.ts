@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
-import { catalogIndex, checkDoc } from '../../src/docs/check-docs.js';
+import { catalogIndex, checkDoc, reportSchemaDoc } from '../../src/docs/check-docs.js';
 import { loadFrameworks } from '../../src/engine/compliance.js';
 import { packageRoot } from '../../src/paths.js';
 
@@ -51,6 +51,15 @@ describe('check catalog', () => {
   it('has a generated index that matches', () => {
     expect(readFileSync(join(packageRoot, 'docs', 'checks.md'), 'utf8')).toBe(
       catalogIndex(ALL_CHECKS),
+    );
+  });
+
+  it('has a generated report schema page that matches the schema', () => {
+    const schema = JSON.parse(
+      readFileSync(join(packageRoot, 'schemas', 'report.schema.json'), 'utf8'),
+    );
+    expect(readFileSync(join(packageRoot, 'docs', 'report-schema.md'), 'utf8')).toBe(
+      reportSchemaDoc(schema),
     );
   });
 
