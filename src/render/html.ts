@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { loadFrameworks, type Framework } from '../engine/compliance.js';
-import { SEVERITIES, STATUSES, type Report, type Severity } from '../engine/types.js';
+import { SEVERITIES, STATUSES, type Finding, type Report, type Severity } from '../engine/types.js';
 import { templatesDir } from '../paths.js';
 import { inlineJson } from './inline-json.js';
 
@@ -194,6 +194,56 @@ function frameworksFor(report: Report, frameworks: Framework[]): Framework[] {
   return frameworks.filter((fw) => used.has(fw.framework));
 }
 
+/**
+ * The report as the page embeds it: a finding's title, remediation and compliance are left out
+ * when they equal its check's (they always do for engine output), which halves the size of
+ * large reports. unpackReport restores them; the page script does the same on load.
+ */
+export type PackedFinding = Omit<Finding, 'title' | 'remediation' | 'compliance'> &
+  Partial<Pick<Finding, 'title' | 'remediation' | 'compliance'>>;
+export type PackedReport = Omit<Report, 'findings'> & { findings: PackedFinding[] };
+
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+export function packReport(report: Report): PackedReport {
+  return {
+    ...report,
+    findings: report.findings.map((f) => {
+      const check = report.checks[f.checkId];
+      if (!check) return f;
+      const { title, remediation, compliance, ...rest } = f;
+      return {
+        ...rest,
+        ...(title === check.title ? {} : { title }),
+        ...(same(remediation, check.remediation) ? {} : { remediation }),
+        ...(same(compliance, check.compliance) ? {} : { compliance }),
+      };
+    }),
+  };
+}
+
+export function unpackReport(packed: PackedReport): Report {
+  return {
+    ...packed,
+    findings: packed.findings.map((f) => {
+      const check = packed.checks[f.checkId];
+      return {
+        ...f,
+        title: f.title ?? check!.title,
+        remediation: f.remediation ?? check!.remediation,
+        compliance: f.compliance ?? check!.compliance,
+      };
+    }),
+  };
+}
+
+/** The report embedded in a report.html written by renderHtml. */
+export function reportFromHtml(html: string): Report {
+  const m = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html);
+  if (!m) throw new Error('report.html: no embedded report data');
+  return unpackReport(JSON.parse(m[1]!) as PackedReport);
+}
+
 export interface RenderHtmlOptions {
   /** Framework files to name controls with; defaults to compliance/*.json. */
   frameworks?: Framework[];
@@ -241,7 +291,7 @@ export function renderHtml(report: Report, opts: RenderHtmlOptions = {}): string
     },
     severities: SEVERITIES.map((sev) => ({ value: sev, checked: true })),
     statuses: STATUSES.map((st) => ({ value: st, checked: st !== 'PASS' })),
-    data: inlineJson(report),
+    data: inlineJson(packReport(report)),
     frameworks: inlineJson(frameworksFor(report, opts.frameworks ?? loadFrameworks())),
   });
 }

@@ -3,6 +3,15 @@
 // put in the page with textContent or setAttribute, never parsed as HTML.
 
 var report = JSON.parse(document.getElementById('report-data').textContent);
+// Findings are embedded without the fields that repeat their check's metadata (packReport in
+// src/render/html.ts): restore them, sharing the check's objects.
+report.findings.forEach(function (f) {
+  var c = report.checks[f.checkId];
+  if (!c) return;
+  if (f.title === undefined) f.title = c.title;
+  if (f.remediation === undefined) f.remediation = c.remediation;
+  if (f.compliance === undefined) f.compliance = c.compliance;
+});
 var frameworks = JSON.parse(document.getElementById('framework-data').textContent);
 
 var SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
