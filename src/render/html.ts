@@ -1,31 +1,297 @@
-/** report.html: one self-contained page built from templates/ with Handlebars. */
+/**
+ * report.html: one self-contained page built from templates/ with Handlebars.
+ *
+ * The summary is rendered here (so it prints and reads without JavaScript); the interactive
+ * views (findings, inventory, compliance, coverage) are built by the page script from the
+ * inlined report data. Nothing is loaded from the network: the Content-Security-Policy allows
+ * only the page's own script and style, by hash.
+ */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import type { Report } from '../engine/types.js';
+import { loadFrameworks, type Framework } from '../engine/compliance.js';
+import { SEVERITIES, STATUSES, type Finding, type Report, type Severity } from '../engine/types.js';
 import { templatesDir } from '../paths.js';
 import { inlineJson } from './inline-json.js';
 
-let compiled: Handlebars.TemplateDelegate | undefined;
+/** The page script, concatenated in this order inside one function scope. */
+export const SCRIPT_PARTS = [
+  'util.js',
+  'findings.js',
+  'inventory.js',
+  'compliance.js',
+  'coverage.js',
+  'main.js',
+] as const;
 
-function template(): Handlebars.TemplateDelegate {
-  if (!compiled) {
-    const hb = Handlebars.create();
-    for (const partial of ['report.css', 'report.js']) {
-      hb.registerPartial(partial, readFileSync(join(templatesDir, partial), 'utf8'));
-    }
-    compiled = hb.compile(readFileSync(join(templatesDir, 'report.hbs'), 'utf8'), {
-      strict: true,
-    });
-  }
-  return compiled;
+interface Assets {
+  template: Handlebars.TemplateDelegate;
+  style: string;
+  script: string;
 }
 
-export function renderHtml(report: Report): string {
-  return template()({
-    title: `apigw-audit report: ${report.scan.accounts.join(', ') || 'no account'}`,
-    generatedAt: report.scan.evaluatedAt,
+let assets: Assets | undefined;
+
+function read(...parts: string[]): string {
+  return readFileSync(join(templatesDir, ...parts), 'utf8');
+}
+
+/** Inline code must not be able to end its own element. */
+function assertInlineSafe(name: string, code: string, tag: 'script' | 'style'): string {
+  if (new RegExp(`</${tag}`, 'i').test(code) || /<!--/.test(code)) {
+    throw new Error(`templates: ${name} contains a sequence that would end its <${tag}> element`);
+  }
+  return code;
+}
+
+function load(): Assets {
+  if (!assets) {
+    const hb = Handlebars.create();
+    const style = assertInlineSafe('report.css', read('report.css'), 'style');
+    const script = assertInlineSafe(
+      'report/*.js',
+      '(function () {\n  "use strict";\n' +
+        SCRIPT_PARTS.map((p) => read('report', p)).join('\n') +
+        '\n})();\n',
+      'script',
+    );
+    assets = {
+      template: hb.compile(read('report.hbs'), { strict: true }),
+      style,
+      script,
+    };
+  }
+  return assets;
+}
+
+const cspHash = (code: string) =>
+  `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+
+/** The Content-Security-Policy: nothing but the page's own inline script and style. */
+export function contentSecurityPolicy(script: string, style: string): string {
+  return [
+    "default-src 'none'",
+    `script-src ${cspHash(script)}`,
+    `style-src ${cspHash(style)}`,
+    "connect-src 'none'",
+    "img-src 'none'",
+    "font-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+interface TopRisk {
+  checkId: string;
+  title: string;
+  severity: Severity;
+  count: number;
+  accounts: number;
+}
+
+/** Unsuppressed FAILs grouped by check, most severe first, then most frequent. */
+export function topRisks(report: Report, limit = 10): TopRisk[] {
+  const groups = new Map<string, TopRisk & { accountSet: Set<string> }>();
+  for (const f of report.findings) {
+    if (f.status !== 'FAIL' || f.suppressed) continue;
+    let g = groups.get(f.checkId);
+    if (!g) {
+      g = {
+        checkId: f.checkId,
+        title: report.checks[f.checkId]?.title ?? f.title,
+        severity: f.severity,
+        count: 0,
+        accounts: 0,
+        accountSet: new Set(),
+      };
+      groups.set(f.checkId, g);
+    }
+    g.count++;
+    g.accountSet.add(f.resource.accountId);
+    if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(g.severity)) g.severity = f.severity;
+  }
+  return [...groups.values()]
+    .sort(
+      (a, b) =>
+        SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+        b.count - a.count ||
+        a.checkId.localeCompare(b.checkId),
+    )
+    .slice(0, limit)
+    .map(({ accountSet, ...g }) => ({ ...g, accounts: accountSet.size }));
+}
+
+const CHART_WIDTH = 420;
+const BAR_MAX = 260;
+const ROW = 26;
+
+function severityChart(report: Report) {
+  const counts = SEVERITIES.map((s) => report.summary.failBySeverity[s] ?? 0);
+  const max = Math.max(1, ...counts);
+  return {
+    width: CHART_WIDTH,
+    height: SEVERITIES.length * ROW + 4,
+    bars: SEVERITIES.map((severity, i) => {
+      const count = counts[i]!;
+      // A non-zero count always gets a visible sliver.
+      const width = count === 0 ? 0 : Math.max(2, Math.round((count / max) * BAR_MAX));
+      return {
+        severity,
+        count,
+        y: i * ROW + 2,
+        textY: i * ROW + 19,
+        width,
+        labelX: 96 + width + 6,
+      };
+    }),
+  };
+}
+
+/** One stacked bar of results by status (suppressed counted apart). */
+function statusChart(report: Report) {
+  const parts = [
+    ...STATUSES.filter((s) => s !== 'PASS').map((s) => ({
+      key: s,
+      label: s,
+      count: report.summary.byStatus[s],
+    })),
+    { key: 'SUPPRESSED', label: 'suppressed', count: report.summary.suppressed },
+    { key: 'PASS', label: 'PASS', count: report.summary.byStatus.PASS },
+  ];
+  const total = parts.reduce((n, p) => n + p.count, 0);
+  let x = 0;
+  const segments = parts
+    .filter((p) => p.count > 0)
+    .map((p) => {
+      const width = total === 0 ? 0 : (p.count / total) * CHART_WIDTH;
+      const seg = { ...p, x: x.toFixed(2), width: width.toFixed(2) };
+      x += width;
+      return seg;
+    });
+  return { width: CHART_WIDTH, total, segments, legend: parts };
+}
+
+/** 2026-11-01T00:01:12.000Z -> 2026-11-01 00:01:12 UTC; anything else unchanged. */
+export function displayTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
+function duration(start: string, end: string): string {
+  const ms = Date.parse(end) - Date.parse(start);
+  if (!Number.isFinite(ms) || ms < 0) return '';
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+/** Framework metadata for the ids the report's findings use (display names, control titles). */
+function frameworksFor(report: Report, frameworks: Framework[]): Framework[] {
+  const used = new Set<string>();
+  for (const c of Object.values(report.checks))
+    for (const fw of Object.keys(c.compliance)) used.add(fw);
+  for (const f of report.findings) for (const fw of Object.keys(f.compliance)) used.add(fw);
+  return frameworks.filter((fw) => used.has(fw.framework));
+}
+
+/**
+ * The report as the page embeds it: a finding's title, remediation and compliance are left out
+ * when they equal its check's (they always do for engine output), which halves the size of
+ * large reports. unpackReport restores them; the page script does the same on load.
+ */
+export type PackedFinding = Omit<Finding, 'title' | 'remediation' | 'compliance'> &
+  Partial<Pick<Finding, 'title' | 'remediation' | 'compliance'>>;
+export type PackedReport = Omit<Report, 'findings'> & { findings: PackedFinding[] };
+
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+export function packReport(report: Report): PackedReport {
+  return {
+    ...report,
+    findings: report.findings.map((f) => {
+      const check = report.checks[f.checkId];
+      if (!check) return f;
+      const { title, remediation, compliance, ...rest } = f;
+      return {
+        ...rest,
+        ...(title === check.title ? {} : { title }),
+        ...(same(remediation, check.remediation) ? {} : { remediation }),
+        ...(same(compliance, check.compliance) ? {} : { compliance }),
+      };
+    }),
+  };
+}
+
+export function unpackReport(packed: PackedReport): Report {
+  return {
+    ...packed,
+    findings: packed.findings.map((f) => {
+      const check = packed.checks[f.checkId];
+      return {
+        ...f,
+        title: f.title ?? check!.title,
+        remediation: f.remediation ?? check!.remediation,
+        compliance: f.compliance ?? check!.compliance,
+      };
+    }),
+  };
+}
+
+/** The report embedded in a report.html written by renderHtml. */
+export function reportFromHtml(html: string): Report {
+  const m = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html);
+  if (!m) throw new Error('report.html: no embedded report data');
+  return unpackReport(JSON.parse(m[1]!) as PackedReport);
+}
+
+export interface RenderHtmlOptions {
+  /** Framework files to name controls with; defaults to compliance/*.json. */
+  frameworks?: Framework[];
+}
+
+export function renderHtml(report: Report, opts: RenderHtmlOptions = {}): string {
+  const { template, style, script } = load();
+  const s = report.summary;
+  const accounts = report.scan.accounts.join(', ') || 'no account';
+  return template({
+    title: `apigw-audit report: ${accounts}`,
+    csp: contentSecurityPolicy(script, style),
+    style,
+    script,
+    toolName: report.tool.name,
     toolVersion: report.tool.version,
-    data: inlineJson(report),
+    schemaVersion: report.schemaVersion,
+    scan: {
+      accounts: report.scan.accounts,
+      regions: report.scan.regions,
+      startedAt: displayTime(report.scan.startedAt),
+      finishedAt: displayTime(report.scan.finishedAt),
+      evaluatedAt: displayTime(report.scan.evaluatedAt),
+      duration: duration(report.scan.startedAt, report.scan.finishedAt),
+      principal: report.scan.principal ?? '',
+    },
+    cards: [
+      { key: 'FAIL', label: 'Failed', count: s.byStatus.FAIL },
+      { key: 'ERROR', label: 'Error (not collected)', count: s.byStatus.ERROR },
+      { key: 'MANUAL', label: 'Manual review', count: s.byStatus.MANUAL },
+      { key: 'PASS', label: 'Passed', count: s.byStatus.PASS },
+      { key: 'SUPPRESSED', label: 'Suppressed', count: s.suppressed },
+    ],
+    checksRun: Object.keys(report.checks).length,
+    notApplicable: s.notApplicable.length,
+    inventoryRows: report.inventory.length,
+    severityChart: severityChart(report),
+    statusChart: statusChart(report),
+    topRisks: topRisks(report),
+    coverage: {
+      complete: report.coverage.complete,
+      percent: report.coverage.percent,
+      errorResults: report.coverage.errorResults,
+      collectionErrors: report.coverage.collectionErrors,
+    },
+    severities: SEVERITIES.map((sev) => ({ value: sev, checked: true })),
+    statuses: STATUSES.map((st) => ({ value: st, checked: st !== 'PASS' })),
+    data: inlineJson(packReport(report)),
+    frameworks: inlineJson(frameworksFor(report, opts.frameworks ?? loadFrameworks())),
   });
 }

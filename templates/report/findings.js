@@ -1,0 +1,398 @@
+// Findings view: filter, sort, group, expand. Search strings and sort keys are computed once;
+// a filter pass is a loop over plain objects and only the first PAGE rows reach the DOM.
+
+var findingIndex = report.findings.map(function (f) {
+  var r = f.resource || {};
+  return {
+    f: f,
+    sev: sevRank(f.severity),
+    st: statusRank(f.status),
+    arn: str(r.arn),
+    search: [
+      f.checkId,
+      f.title,
+      f.message,
+      r.arn,
+      r.name,
+      r.type,
+      r.accountId,
+      r.region,
+      f.severity,
+      f.status,
+      f.suppression ? f.suppression.reason : '',
+    ]
+      .join('\n')
+      .toLowerCase(),
+  };
+});
+
+var fControls = {
+  form: $('findings-controls'),
+  check: $('f-check'),
+  account: $('f-account'),
+  region: $('f-region'),
+  text: $('f-text'),
+  sort: $('f-sort'),
+  group: $('f-group'),
+};
+
+function initFindingControls() {
+  var ids = uniqueSorted(
+    report.findings
+      .map(function (f) {
+        return f.checkId;
+      })
+      .concat(Object.keys(checks)),
+  );
+  var labels = {};
+  ids.forEach(function (id) {
+    labels[id] = id + ' (' + checkTitle(id) + ')';
+  });
+  fillSelect(fControls.check, ids, labels);
+  fillSelect(
+    fControls.account,
+    uniqueSorted(
+      report.findings.map(function (f) {
+        return f.resource && f.resource.accountId;
+      }),
+    ),
+  );
+  fillSelect(
+    fControls.region,
+    uniqueSorted(
+      report.findings.map(function (f) {
+        return f.resource && f.resource.region;
+      }),
+    ),
+  );
+  fControls.form.addEventListener('submit', function (e) {
+    e.preventDefault();
+  });
+  fControls.form.addEventListener('change', function (e) {
+    if (e.target !== fControls.text) renderFindings();
+  });
+  fControls.text.addEventListener('input', debounce(renderFindings, 200));
+  $('f-reset').addEventListener('click', function () {
+    setFindingFilter({});
+  });
+}
+
+function checkedValues(name) {
+  var out = {};
+  var boxes = fControls.form.querySelectorAll('input[name="' + name + '"]');
+  for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) out[boxes[i].value] = true;
+  return out;
+}
+
+/** Sets the findings filters (missing keys go back to their defaults) and re-renders. */
+function setFindingFilter(opts) {
+  var statuses = opts.statuses || { FAIL: true, ERROR: true, MANUAL: true };
+  var boxes = fControls.form.querySelectorAll('input[name="status"]');
+  for (var i = 0; i < boxes.length; i++) boxes[i].checked = !!statuses[boxes[i].value];
+  var sevs = fControls.form.querySelectorAll('input[name="severity"]');
+  for (var j = 0; j < sevs.length; j++) sevs[j].checked = true;
+  fControls.check.value = opts.check || '';
+  fControls.account.value = '';
+  fControls.region.value = '';
+  fControls.text.value = opts.text || '';
+  renderFindings();
+}
+
+function findingFilter() {
+  return {
+    severity: checkedValues('severity'),
+    status: checkedValues('status'),
+    check: fControls.check.value,
+    account: fControls.account.value,
+    region: fControls.region.value,
+    text: fControls.text.value.trim().toLowerCase(),
+  };
+}
+
+function matchesFinding(m, q) {
+  var f = m.f;
+  if (!q.severity[f.severity] || !q.status[f.status]) return false;
+  if (q.check && f.checkId !== q.check) return false;
+  if (q.account && f.resource.accountId !== q.account) return false;
+  if (q.region && f.resource.region !== q.region) return false;
+  return !q.text || m.search.indexOf(q.text) !== -1;
+}
+
+function cmpStr(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function findingComparator(key) {
+  if (key === 'check') {
+    return function (a, b) {
+      return (
+        cmpStr(a.f.checkId, b.f.checkId) || a.sev - b.sev || a.st - b.st || cmpStr(a.arn, b.arn)
+      );
+    };
+  }
+  if (key === 'resource') {
+    return function (a, b) {
+      return cmpStr(a.arn, b.arn) || a.sev - b.sev || cmpStr(a.f.checkId, b.f.checkId);
+    };
+  }
+  return function (a, b) {
+    return a.sev - b.sev || a.st - b.st || cmpStr(a.f.checkId, b.f.checkId) || cmpStr(a.arn, b.arn);
+  };
+}
+
+function renderFindings() {
+  var q = findingFilter();
+  var active = [];
+  var suppressed = [];
+  for (var i = 0; i < findingIndex.length; i++) {
+    var m = findingIndex[i];
+    if (matchesFinding(m, q)) (m.f.suppressed ? suppressed : active).push(m);
+  }
+  var sortKey = fControls.sort.value;
+  var cmp = findingComparator(sortKey);
+  active.sort(cmp);
+  suppressed.sort(cmp);
+
+  var unsuppressedTotal = report.findings.length - (report.summary ? report.summary.suppressed : 0);
+  $('findings-count').textContent =
+    fmt(active.length) +
+    ' of ' +
+    fmt(unsuppressedTotal) +
+    ' findings match' +
+    (q.status.PASS ? '' : ' (PASS hidden: tick PASS to show)');
+  var list = $('findings-list');
+  clear(list);
+  var group = fControls.group.value;
+  if (active.length === 0) {
+    list.appendChild(el('p', { class: 'empty', text: 'No finding matches these filters.' }));
+  } else if (group === 'check' || group === 'resource') {
+    renderGroups(list, active, group, sortKey);
+  } else {
+    renderPaged(list, active, findingRow);
+  }
+
+  $('suppressed-count').textContent = fmt(suppressed.length) + ' suppressed findings match';
+  var slist = $('suppressed-list');
+  clear(slist);
+  renderPaged(slist, suppressed, findingRow);
+}
+
+function renderGroups(container, items, by, sortKey) {
+  var groups = [];
+  var byKey = Object.create(null);
+  items.forEach(function (m) {
+    var key = by === 'check' ? m.f.checkId : m.arn;
+    var g = byKey[key];
+    if (!g) {
+      g = byKey[key] = { key: key, items: [], sev: m.sev, first: m };
+      groups.push(g);
+    }
+    g.items.push(m);
+    if (m.sev < g.sev) g.sev = m.sev;
+  });
+  if (sortKey === 'severity') {
+    groups.sort(function (a, b) {
+      return a.sev - b.sev || b.items.length - a.items.length || cmpStr(a.key, b.key);
+    });
+  } else {
+    groups.sort(function (a, b) {
+      return cmpStr(a.key, b.key);
+    });
+  }
+  renderPaged(container, groups, function (g) {
+    var r = g.first.f.resource || {};
+    var title = by === 'check' ? checkTitle(g.key) : r.name || g.key;
+    var body = el('div', { class: 'group-body' });
+    var d = el('details', { class: 'group', 'data-group': g.key }, [
+      el('summary', null, [
+        sevBadge(SEVERITIES[g.sev] || 'info'),
+        el('span', { class: 'g-title', text: title }),
+        el('code', { class: 'g-key muted', text: g.key }),
+        el('span', {
+          class: 'g-count',
+          text: fmt(g.items.length) + (g.items.length === 1 ? ' finding' : ' findings'),
+        }),
+      ]),
+      body,
+    ]);
+    var built = false;
+    d.addEventListener('toggle', function () {
+      if (d.open && !built) {
+        built = true;
+        renderPaged(body, g.items, findingRow);
+      }
+    });
+    return d;
+  });
+}
+
+function findingSummary(f) {
+  var r = f.resource || {};
+  return [
+    sevBadge(f.severity),
+    statusBadge(f.status),
+    el('span', { class: 'f-check', text: f.checkId }),
+    el('span', { class: 'f-resource' }, [
+      el('span', { class: 'f-name', text: r.name || r.arn }),
+      el('span', { class: 'f-where', text: str(r.accountId) + ' · ' + str(r.region) }),
+    ]),
+    el('span', { class: 'f-msg', text: f.message }),
+    f.suppressed ? el('span', { class: 'supp-tag', text: 'suppressed' }) : null,
+  ];
+}
+
+function findingRow(m) {
+  var f = m.f;
+  var d = el('details', {
+    class: 'finding' + (f.suppressed ? ' is-suppressed' : ''),
+    'data-id': f.id,
+    'data-severity': f.severity,
+    'data-status': f.status,
+  });
+  d.appendChild(el('summary', null, findingSummary(f)));
+  var built = false;
+  d.addEventListener('toggle', function () {
+    if (d.open && !built) {
+      built = true;
+      d.appendChild(findingBody(f));
+    }
+  });
+  return d;
+}
+
+function copyButton(text) {
+  var btn = el('button', { type: 'button', class: 'copy', text: 'Copy' });
+  btn.addEventListener('click', function () {
+    function done(label) {
+      btn.textContent = label;
+      setTimeout(function () {
+        btn.textContent = 'Copy';
+      }, 1500);
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(
+        function () {
+          done('Copied');
+        },
+        function () {
+          selectText(btn.previousSibling);
+          done('Press Ctrl+C');
+        },
+      );
+    } else {
+      selectText(btn.previousSibling);
+      done('Press Ctrl+C');
+    }
+  });
+  return btn;
+}
+
+function selectText(node) {
+  var range = document.createRange();
+  range.selectNodeContents(node);
+  var sel = window.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+function findingBody(f) {
+  var r = f.resource || {};
+  var info = checks[f.checkId] || {};
+  var rem = f.remediation || info.remediation || {};
+  var body = el('div', { class: 'finding-body' });
+  append(body, [
+    el('p', { class: 'f-message', text: f.message }),
+    f.suppressed && f.suppression
+      ? el('p', { class: 'suppression-note' }, [
+          el('b', { text: 'Suppressed: ' }),
+          f.suppression.reason,
+          ' · expires ',
+          f.suppression.expires || 'never',
+          ' · rule #' + str(f.suppression.rule),
+        ])
+      : null,
+    el('h4', { text: 'Resource' }),
+    defs([
+      ['ARN', code(r.arn)],
+      ['Type', r.type],
+      ['Name', r.name],
+      ['Account', r.accountId],
+      ['Region', r.region],
+      ['Finding ID', code(f.id)],
+    ]),
+    info.risk ? el('h4', { text: 'Why it matters' }) : null,
+    info.risk ? el('p', { text: info.risk }) : null,
+    el('h4', { text: 'Evidence' }),
+    el('pre', { class: 'evidence', text: JSON.stringify(f.evidence, null, 2) }),
+    el('h4', { text: 'Remediation' }),
+    rem.text ? el('p', { class: 'remediation', text: rem.text }) : null,
+  ]);
+  if (rem.cli) {
+    var cli = el('code', { class: 'cli-command', text: rem.cli });
+    body.appendChild(el('div', { class: 'cli' }, [el('pre', null, [cli]), copyButton(rem.cli)]));
+  }
+  var comp = f.compliance || info.compliance || {};
+  var fws = Object.keys(comp);
+  if (fws.length) {
+    body.appendChild(el('h4', { text: 'Compliance' }));
+    body.appendChild(
+      el(
+        'ul',
+        { class: 'compliance-list' },
+        fws.map(function (fw) {
+          return el('li', null, [
+            el('b', { text: frameworkName(fw) + ': ' }),
+            (comp[fw] || []).join(', '),
+          ]);
+        }),
+      ),
+    );
+  }
+  var refs = info.references || [];
+  if (refs.length) {
+    body.appendChild(el('h4', { text: 'References' }));
+    body.appendChild(
+      el(
+        'ul',
+        { class: 'refs' },
+        refs.map(function (ref) {
+          var url = safeUrl(ref.url);
+          return el('li', null, [
+            url
+              ? el('a', {
+                  href: url,
+                  target: '_blank',
+                  rel: 'noopener noreferrer',
+                  text: ref.title || url,
+                })
+              : el('span', { text: str(ref.title) + ' ' + str(ref.url) }),
+          ]);
+        }),
+      ),
+    );
+  }
+  return body;
+}
+
+/** Print: every unsuppressed non-PASS finding, expanded, most severe first. */
+function buildPrintFindings() {
+  var root = $('print-findings');
+  clear(root);
+  var rows = findingIndex.filter(function (m) {
+    return !m.f.suppressed && m.f.status !== 'PASS';
+  });
+  rows.sort(findingComparator('severity'));
+  root.appendChild(
+    el('h2', { text: 'Findings (' + fmt(rows.length) + ', suppressed and passed omitted)' }),
+  );
+  var frag = document.createDocumentFragment();
+  rows.forEach(function (m) {
+    frag.appendChild(
+      el('article', { class: 'print-finding' }, [
+        el('div', { class: 'print-finding-head' }, findingSummary(m.f)),
+        findingBody(m.f),
+      ]),
+    );
+  });
+  root.appendChild(frag);
+}

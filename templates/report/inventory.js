@@ -1,0 +1,324 @@
+// Inventory view: the attack-surface table, its filters, and a per-API view with the API's
+// routes and the findings on its resources.
+
+var inventory = report.inventory || [];
+
+function apiKeyOf(r) {
+  return r.accountId + '|' + r.region + '|' + r.apiId;
+}
+
+function routeText(r) {
+  return r.apiType === 'REST' ? str(r.method) + ' ' + str(r.path) : str(r.routeKey);
+}
+
+function authText(r) {
+  var extra = [r.authorizerType, r.authorizerId].filter(Boolean).join(' ');
+  return str(r.authorizationType) + (extra ? ' (' + extra + ')' : '');
+}
+
+function throttleText(r) {
+  var t = r.throttling || [];
+  if (!t.length) return 'none';
+  return t
+    .map(function (x) {
+      return (
+        x.stage +
+        ': ' +
+        (x.rateLimit === undefined ? '-' : x.rateLimit) +
+        ' rps / ' +
+        (x.burstLimit === undefined ? '-' : x.burstLimit) +
+        ' burst (' +
+        x.source +
+        ')'
+      );
+    })
+    .join('\n');
+}
+
+function cacheText(r) {
+  var on = (r.caching || []).filter(function (c) {
+    return c.enabled;
+  });
+  if (!on.length) return 'off';
+  return on
+    .map(function (c) {
+      return (
+        c.stage +
+        ': ' +
+        (c.ttlInSeconds === undefined ? '' : 'TTL ' + c.ttlInSeconds + ' s, ') +
+        (c.encrypted ? 'encrypted' : 'not encrypted')
+      );
+    })
+    .join('\n');
+}
+
+var invIndex = inventory.map(function (r) {
+  return {
+    r: r,
+    api: apiKeyOf(r),
+    search: [
+      r.apiName,
+      r.apiId,
+      r.apiType,
+      r.endpointType,
+      routeText(r),
+      authText(r),
+      r.integrationType,
+      r.integrationTarget,
+      (r.invokeUrls || []).join(' '),
+      (r.webAclArns || []).join(' '),
+      r.accountId,
+      r.region,
+    ]
+      .join('\n')
+      .toLowerCase(),
+  };
+});
+
+var apis = [];
+(function () {
+  var seen = Object.create(null);
+  inventory.forEach(function (r) {
+    var k = apiKeyOf(r);
+    if (seen[k]) return;
+    seen[k] = true;
+    apis.push({
+      key: k,
+      accountId: r.accountId,
+      region: r.region,
+      apiId: r.apiId,
+      apiName: r.apiName,
+      apiType: r.apiType,
+      endpointType: r.endpointType,
+      stages: r.stages || [],
+    });
+  });
+  apis.sort(function (a, b) {
+    return cmpStr(a.apiName + a.key, b.apiName + b.key);
+  });
+})();
+
+var apiByKey = Object.create(null);
+apis.forEach(function (a) {
+  apiByKey[a.key] = a;
+});
+
+function lines(values, empty) {
+  if (!values || !values.length) return el('span', { class: 'muted', text: empty });
+  return el(
+    'div',
+    { class: 'lines' },
+    values.map(function (v) {
+      return el('code', { text: v });
+    }),
+  );
+}
+
+function inventoryRow(m) {
+  var r = m.r;
+  var noAuth = r.authorizationType === 'NONE' && r.method !== 'OPTIONS';
+  return el('tr', { 'data-api': m.api, 'data-type': r.apiType }, [
+    el('td', null, [
+      el('button', {
+        type: 'button',
+        class: 'link api-link',
+        text: r.apiName,
+        onclick: function () {
+          selectApi(m.api);
+        },
+      }),
+      el('div', {
+        class: 'muted small',
+        text: r.apiType + ' · ' + r.apiId + ' · ' + str(r.endpointType),
+      }),
+    ]),
+    el('td', null, [code(routeText(r))]),
+    el('td', { class: noAuth ? 'warn-text' : null, text: authText(r) }),
+    el('td', { text: r.apiKeyRequired ? 'required' : 'no' }),
+    el('td', null, [
+      el('div', { text: str(r.integrationType) || 'none' }),
+      r.integrationTarget ? code(r.integrationTarget) : null,
+    ]),
+    el('td', null, [lines(r.invokeUrls, 'none')]),
+    el('td', null, [
+      r.apiType === 'REST'
+        ? lines(r.webAclArns, 'none')
+        : el('span', { class: 'muted', text: 'n/a' }),
+    ]),
+    el('td', { class: 'pre-line small', text: throttleText(r) }),
+    el('td', { class: 'pre-line small', text: r.apiType === 'REST' ? cacheText(r) : 'n/a' }),
+    el('td', { class: 'small', text: r.accountId + ' · ' + r.region }),
+  ]);
+}
+
+var iControls = {
+  form: $('inventory-controls'),
+  text: $('i-text'),
+  account: $('i-account'),
+  region: $('i-region'),
+  type: $('i-type'),
+  auth: $('i-auth'),
+  api: $('api-select'),
+};
+
+function initInventory() {
+  function col(key) {
+    return uniqueSorted(
+      inventory.map(function (r) {
+        return r[key];
+      }),
+    );
+  }
+  fillSelect(iControls.account, col('accountId'));
+  fillSelect(iControls.region, col('region'));
+  fillSelect(iControls.type, col('apiType'));
+  fillSelect(iControls.auth, col('authorizationType'));
+  var labels = {};
+  apis.forEach(function (a) {
+    labels[a.key] =
+      a.apiName + ' (' + a.apiType + ' ' + a.apiId + ') · ' + a.accountId + ' · ' + a.region;
+  });
+  fillSelect(
+    iControls.api,
+    apis.map(function (a) {
+      return a.key;
+    }),
+    labels,
+  );
+  iControls.form.addEventListener('submit', function (e) {
+    e.preventDefault();
+  });
+  iControls.form.addEventListener('change', function (e) {
+    if (e.target !== iControls.text) renderInventory();
+  });
+  iControls.text.addEventListener('input', debounce(renderInventory, 200));
+  iControls.api.addEventListener('change', function () {
+    selectApi(iControls.api.value);
+  });
+}
+
+function renderInventory() {
+  var q = {
+    text: iControls.text.value.trim().toLowerCase(),
+    account: iControls.account.value,
+    region: iControls.region.value,
+    type: iControls.type.value,
+    auth: iControls.auth.value,
+  };
+  var rows = invIndex.filter(function (m) {
+    var r = m.r;
+    if (q.account && r.accountId !== q.account) return false;
+    if (q.region && r.region !== q.region) return false;
+    if (q.type && r.apiType !== q.type) return false;
+    if (q.auth && r.authorizationType !== q.auth) return false;
+    return !q.text || m.search.indexOf(q.text) !== -1;
+  });
+  $('inventory-count').textContent =
+    fmt(rows.length) + ' of ' + fmt(invIndex.length) + ' methods and routes';
+  var tbody = $('inventory-table').tBodies[0];
+  var more = $('inventory-more');
+  clear(tbody);
+  clear(more);
+  if (!rows.length) {
+    tbody.appendChild(
+      el('tr', null, [
+        el('td', {
+          colspan: 10,
+          class: 'empty',
+          text: invIndex.length ? 'No method or route matches these filters.' : 'No API was found.',
+        }),
+      ]),
+    );
+    return;
+  }
+  renderPaged(more, rows, inventoryRow, PAGE, tbody);
+}
+
+/** Findings whose resource ARN lies under the API: .../restapis/ID or .../apis/ID. */
+function findingsOnApi(api) {
+  var needle =
+    ':apigateway:' +
+    api.region +
+    '::' +
+    (api.apiType === 'REST' ? '/restapis/' : '/apis/') +
+    api.apiId;
+  return findingIndex.filter(function (m) {
+    var a = m.arn;
+    var i = a.indexOf(needle);
+    if (i < 0 || a.slice(0, 4) !== 'arn:' || a.indexOf(':', 4) !== i) return false;
+    var next = a.charAt(i + needle.length);
+    return (next === '' || next === '/') && m.f.resource.accountId === api.accountId;
+  });
+}
+
+function selectApi(key) {
+  var api = key ? apiByKey[key] : null;
+  var detail = $('api-detail');
+  clear(detail);
+  iControls.api.value = api ? key : '';
+  var tableParts = [
+    iControls.form,
+    $('inventory-count'),
+    $('inventory-table').parentNode,
+    $('inventory-more'),
+  ];
+  tableParts.forEach(function (n) {
+    n.hidden = !!api;
+  });
+  detail.hidden = !api;
+  if (!api) return;
+  var routes = invIndex.filter(function (m) {
+    return m.api === key;
+  });
+  var found = findingsOnApi(api);
+  found.sort(findingComparator('severity'));
+  var open = found.filter(function (m) {
+    return !m.f.suppressed && m.f.status !== 'PASS';
+  }).length;
+  append(detail, [
+    el('div', { class: 'api-head' }, [
+      el('h3', { text: api.apiName }),
+      el('button', {
+        type: 'button',
+        class: 'link',
+        text: 'Back to all APIs',
+        onclick: function () {
+          selectApi('');
+        },
+      }),
+    ]),
+    defs([
+      ['Type', api.apiType],
+      ['API id', code(api.apiId)],
+      ['Endpoint', api.endpointType],
+      ['Account', api.accountId],
+      ['Region', api.region],
+      ['Stages', api.stages.join(', ') || 'none'],
+    ]),
+    el('h4', { text: fmt(routes.length) + ' methods and routes' }),
+  ]);
+  var wrap = el('div', { class: 'table-wrap' });
+  var table = el('table', { class: 'inventory', id: 'api-routes' }, [
+    $('inventory-table').tHead.cloneNode(true),
+    el('tbody'),
+  ]);
+  wrap.appendChild(table);
+  detail.appendChild(wrap);
+  var moreRoutes = el('div');
+  detail.appendChild(moreRoutes);
+  renderPaged(moreRoutes, routes, inventoryRow, PAGE, table.tBodies[0]);
+  detail.appendChild(
+    el('h4', {
+      text:
+        'Findings on this API: ' +
+        fmt(found.length) +
+        ' (' +
+        fmt(open) +
+        ' open, not PASS or suppressed)',
+    }),
+  );
+  var list = el('div', { class: 'list', id: 'api-findings' });
+  detail.appendChild(list);
+  if (found.length) renderPaged(list, found, findingRow);
+  else list.appendChild(el('p', { class: 'empty', text: 'No finding on this API.' }));
+}

@@ -1,0 +1,75 @@
+// Navigation between views (#summary, #findings, ...), lazy first render of each view, links
+// from the summary into filtered findings, and the print layout.
+
+var VIEWS = ['summary', 'findings', 'inventory', 'compliance', 'coverage'];
+var rendered = {};
+
+function ensureRendered(view) {
+  if (rendered[view]) return;
+  rendered[view] = true;
+  if (view === 'findings') {
+    initFindingControls();
+    renderFindings();
+  } else if (view === 'inventory') {
+    initInventory();
+    renderInventory();
+  } else if (view === 'compliance') renderCompliance();
+  else if (view === 'coverage') renderCoverage();
+}
+
+function viewFor(hash) {
+  var id = (hash || '').replace(/^#/, '');
+  if (VIEWS.indexOf(id) !== -1) return id;
+  var target = id ? document.getElementById(id) : null;
+  var section = target && target.closest ? target.closest('section.view') : null;
+  return section ? section.id : 'summary';
+}
+
+function showView() {
+  var view = viewFor(location.hash);
+  ensureRendered(view);
+  VIEWS.forEach(function (v) {
+    $(v).hidden = v !== view;
+  });
+  var tabs = document.querySelectorAll('.tabs a');
+  for (var i = 0; i < tabs.length; i++) {
+    if (tabs[i].getAttribute('data-view') === view) tabs[i].setAttribute('aria-current', 'page');
+    else tabs[i].removeAttribute('aria-current');
+  }
+  document.body.setAttribute('data-view', view);
+}
+
+/** Summary links that open the findings view with a filter. */
+function wireSummaryLinks() {
+  document.addEventListener('click', function (e) {
+    var a = e.target.closest ? e.target.closest('a') : null;
+    if (!a) return;
+    var check = a.getAttribute('data-check-link');
+    var status = a.getAttribute('data-status-card');
+    if (check === null && status === null) return;
+    ensureRendered('findings');
+    if (check !== null) setFindingFilter({ check: check });
+    else if (status === 'SUPPRESSED') {
+      setFindingFilter({});
+      setTimeout(function () {
+        $('suppressed-h').scrollIntoView();
+      }, 0);
+    } else {
+      var only = {};
+      only[status] = true;
+      setFindingFilter({ statuses: only });
+    }
+  });
+}
+
+window.addEventListener('hashchange', showView);
+window.addEventListener('beforeprint', function () {
+  ensureRendered('coverage');
+  buildPrintFindings();
+});
+window.addEventListener('afterprint', function () {
+  clear($('print-findings'));
+});
+wireSummaryLinks();
+showView();
+document.documentElement.setAttribute('data-ready', 'true');

@@ -1,0 +1,185 @@
+// Shared state and DOM helpers. This file and the others in templates/report/ are concatenated,
+// in the order html.ts lists them, inside one function scope. Every string from the report is
+// put in the page with textContent or setAttribute, never parsed as HTML.
+
+var report = JSON.parse(document.getElementById('report-data').textContent);
+// Findings are embedded without the fields that repeat their check's metadata (packReport in
+// src/render/html.ts): restore them, sharing the check's objects.
+report.findings.forEach(function (f) {
+  var c = report.checks[f.checkId];
+  if (!c) return;
+  if (f.title === undefined) f.title = c.title;
+  if (f.remediation === undefined) f.remediation = c.remediation;
+  if (f.compliance === undefined) f.compliance = c.compliance;
+});
+var frameworks = JSON.parse(document.getElementById('framework-data').textContent);
+
+var SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+var STATUS_ORDER = ['FAIL', 'ERROR', 'MANUAL', 'PASS'];
+var PAGE = 200;
+
+/** 0 = most severe. */
+function sevRank(s) {
+  var i = SEVERITIES.indexOf(s);
+  return i < 0 ? SEVERITIES.length : i;
+}
+
+function statusRank(s) {
+  var i = STATUS_ORDER.indexOf(s);
+  return i < 0 ? STATUS_ORDER.length : i;
+}
+
+/**
+ * Creates an element. attrs: "class", "text" (textContent), "on<event>" handlers, anything
+ * else through setAttribute. children: nodes or strings (as text); null/undefined/false skipped.
+ */
+function el(tag, attrs, children) {
+  var node = document.createElement(tag);
+  if (attrs) {
+    for (var k in attrs) {
+      if (!Object.prototype.hasOwnProperty.call(attrs, k)) continue;
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'class') node.className = v;
+      else if (k === 'text') node.textContent = String(v);
+      else if (k.slice(0, 2) === 'on' && typeof v === 'function') {
+        node.addEventListener(k.slice(2), v);
+      } else node.setAttribute(k, v === true ? '' : String(v));
+    }
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  if (!children) return node;
+  for (var i = 0; i < children.length; i++) {
+    var c = children[i];
+    if (c === null || c === undefined || c === false) continue;
+    node.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+function $(id) {
+  return document.getElementById(id);
+}
+
+function str(v) {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+function fmt(n) {
+  return Number(n).toLocaleString('en-US');
+}
+
+function debounce(fn, ms) {
+  var t;
+  return function () {
+    clearTimeout(t);
+    t = setTimeout(fn, ms);
+  };
+}
+
+/** Only http(s) links are made clickable; anything else (javascript:, data:) stays text. */
+function safeUrl(u) {
+  return typeof u === 'string' && /^https?:\/\//i.test(u) ? u : null;
+}
+
+function sevBadge(s) {
+  return el('span', { class: 'sev sev-' + (sevRank(s) < SEVERITIES.length ? s : 'info'), text: s });
+}
+
+function statusBadge(s) {
+  return el('span', { class: 'status status-' + (statusRank(s) < 4 ? s : 'ERROR'), text: s });
+}
+
+function uniqueSorted(values) {
+  var seen = Object.create(null);
+  var out = [];
+  for (var i = 0; i < values.length; i++) {
+    var v = values[i];
+    if (v === undefined || v === null || v === '' || seen[v]) continue;
+    seen[v] = true;
+    out.push(v);
+  }
+  return out.sort();
+}
+
+/** Adds options to a select that already holds its "all" option. labels: optional map. */
+function fillSelect(select, values, labels) {
+  var frag = document.createDocumentFragment();
+  values.forEach(function (v) {
+    frag.appendChild(el('option', { value: v, text: labels && labels[v] ? labels[v] : v }));
+  });
+  select.appendChild(frag);
+}
+
+/**
+ * Renders items into container PAGE at a time, with a "Show more" button for the rest, so that
+ * tens of thousands of rows never reach the DOM at once.
+ */
+function renderPaged(container, items, renderItem, pageSize, wrapper) {
+  var size = pageSize || PAGE;
+  var shown = 0;
+  var target = wrapper || container;
+  var more = null;
+  function next() {
+    var frag = document.createDocumentFragment();
+    var end = Math.min(items.length, shown + size);
+    for (var i = shown; i < end; i++) frag.appendChild(renderItem(items[i], i));
+    shown = end;
+    target.appendChild(frag);
+    if (more) more.remove();
+    more = null;
+    if (shown < items.length) {
+      more = el('button', {
+        type: 'button',
+        class: 'more',
+        text:
+          'Show ' +
+          fmt(Math.min(size, items.length - shown)) +
+          ' more (' +
+          fmt(items.length - shown) +
+          ' remaining)',
+        onclick: next,
+      });
+      container.appendChild(more);
+    }
+  }
+  next();
+}
+
+/** Definition list from [label, value-node-or-string] pairs, skipping empty values. */
+function defs(pairs) {
+  var dl = el('dl', { class: 'defs' });
+  pairs.forEach(function (p) {
+    if (p[1] === undefined || p[1] === null || p[1] === '') return;
+    dl.appendChild(el('dt', { text: p[0] }));
+    dl.appendChild(el('dd', null, [p[1]]));
+  });
+  return dl;
+}
+
+function code(text) {
+  return el('code', { text: str(text) });
+}
+
+var checks = report.checks || {};
+
+function checkTitle(id) {
+  return checks[id] && checks[id].title ? checks[id].title : id;
+}
+
+var frameworkById = Object.create(null);
+frameworks.forEach(function (fw) {
+  frameworkById[fw.framework] = fw;
+});
+
+function frameworkName(id) {
+  return frameworkById[id] ? frameworkById[id].name : id;
+}

@@ -1,0 +1,430 @@
+/// <reference lib="dom" />
+/**
+ * report.html in a real browser (Debian's Chromium through playwright-core), opened from disk
+ * with the network blocked: rendering, filters, grouping, expansion, suppressed findings,
+ * coverage, hostile resource names, print layout, and a 50,000-finding volume run.
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/engine/types.js';
+import { packageRoot } from '../../src/paths.js';
+import { renderHtml } from '../../src/render/html.js';
+import { reportOf, volumeReport } from '../helpers/report.js';
+import {
+  ACCOUNT,
+  collectionError,
+  region,
+  restApi,
+  restStage,
+  snapshot,
+} from '../helpers/snapshot.js';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const ARTIFACTS = join(packageRoot, 'test-artifacts');
+
+const HOSTILE = {
+  script: '</script><img src=x onerror="window.__pwned=1;alert(1)">',
+  attr: `"'><svg onload="window.__pwned=2;alert(2)">`,
+  separators: 'line\u2028sep\u2029para',
+  handlebars: "{{constructor.constructor('window.__pwned=3')()}}",
+  comment: '<!--<script>window.__pwned=4</script>',
+  long: 'x'.repeat(5000),
+};
+
+/** Two regions, hostile API and stage names, a suppression and a failed collection. */
+function fixtureReport(): Report {
+  const methods = {
+    GET: {
+      authorizationType: 'NONE',
+      methodIntegration: { type: 'HTTP', uri: 'http://backend.internal/orders' },
+    },
+  };
+  const snap = snapshot(
+    [
+      region({
+        restApis: [
+          restApi({
+            id: 'orders1',
+            name: 'orders',
+            resources: [{ id: 'r1', path: '/orders', resourceMethods: methods }],
+            stages: [
+              restStage({ stageName: 'prod' }),
+              restStage({ stageName: 'qa' }),
+              restStage({ stageName: 'dev', methodSettings: { '*/*': { loggingLevel: 'INFO' } } }),
+            ],
+          }),
+          restApi({
+            id: 'evil1',
+            name: HOSTILE.script,
+            resources: [{ id: 'r2', path: '/x', resourceMethods: methods }],
+            stages: [
+              restStage({ stageName: HOSTILE.attr }),
+              restStage({ stageName: HOSTILE.separators }),
+              restStage({ stageName: HOSTILE.handlebars }),
+              restStage({ stageName: HOSTILE.comment }),
+              restStage({ stageName: HOSTILE.long }),
+            ],
+          }),
+        ],
+      }),
+      region(
+        {
+          restApis: [
+            restApi({
+              id: 'pay1',
+              name: 'payments',
+              resources: [
+                {
+                  id: 'r3',
+                  path: '/pay',
+                  resourceMethods: { POST: { authorizationType: 'AWS_IAM' } },
+                },
+              ],
+              stages: [restStage({ stageName: 'v1' })],
+            }),
+            restApi({ id: 'locked1', name: 'locked', stages: undefined }),
+          ],
+        },
+        'us-east-1',
+      ),
+    ],
+    [
+      collectionError({
+        slice: 'restApi.stages',
+        region: 'us-east-1',
+        resourceId: 'locked1',
+        message: `Denied ${HOSTILE.script}`,
+      }),
+    ],
+  );
+  snap.scan.principal = `arn:aws:sts::${ACCOUNT}:assumed-role/Auditor/${HOSTILE.attr}`;
+  return reportOf(snap, [
+    {
+      checkId: 'rest-execution-logging',
+      resource: '*/restapis/orders1/stages/qa',
+      reason: 'QA stage: accepted by the CISO',
+      expires: '2030-01-01',
+    },
+  ]);
+}
+
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  dir = mkdtempSync(join(tmpdir(), 'apigw-audit-html-'));
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  url: string;
+  problems: string[];
+  requests: string[];
+  dialogs: string[];
+  close(): Promise<void>;
+}
+
+async function open(name: string, html: string, hash = ''): Promise<Opened> {
+  const file = join(dir, name);
+  writeFileSync(file, html);
+  const url = pathToFileURL(file).href;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+  );
+  const page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url + hash);
+  await page.waitForSelector('html[data-ready]');
+  return { page, url, problems, requests, dialogs, close: () => context.close() };
+}
+
+const rows = (page: Page, list = '#findings-list') =>
+  page.locator(`${list} details.finding`).count();
+
+describe('report.html', () => {
+  const report = fixtureReport();
+  const unsuppressedNonPass = report.findings.filter(
+    (f) => !f.suppressed && f.status !== 'PASS',
+  ).length;
+
+  it('renders offline with no error, no request, and hostile names as text', async () => {
+    const o = await open('report.html', renderHtml(report));
+    const { page } = o;
+    try {
+      await expect(page.locator('#status-cards .card-FAIL b').textContent()).resolves.toBe(
+        String(report.summary.byStatus.FAIL),
+      );
+      await expect(page.locator('#top-risks tbody tr').count()).resolves.toBe(1);
+      await expect(page.locator('#coverage-banner').isVisible()).resolves.toBe(true);
+      await expect(page.locator('#summary').textContent()).resolves.toContain(HOSTILE.attr);
+      await page.screenshot({ path: join(ARTIFACTS, 'report-summary.png'), fullPage: true });
+
+      // Every view, every finding expanded: nothing from the data may become markup.
+      for (const view of ['findings', 'inventory', 'compliance', 'coverage']) {
+        await page.evaluate((v) => (location.hash = v), `#${view}`);
+        await page.waitForFunction((v) => document.body.dataset.view === v, view);
+      }
+      await page.evaluate(() => (location.hash = '#findings'));
+      await page.check('input[name="status"][value="PASS"]');
+      await page.evaluate(() => {
+        document.querySelectorAll('details.finding').forEach((d) => {
+          (d as HTMLDetailsElement).open = true;
+        });
+      });
+      await expect(page.locator('#findings').textContent()).resolves.toContain(HOSTILE.script);
+      await expect(page.locator('#findings').textContent()).resolves.toContain(HOSTILE.handlebars);
+      await expect(page.locator('#findings').textContent()).resolves.toContain(HOSTILE.separators);
+      const injected = await page.evaluate(() => ({
+        imgs: document.querySelectorAll('img').length,
+        svgOnload: document.querySelectorAll('svg[onload], [onerror]').length,
+        scripts: document.scripts.length,
+        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+      }));
+      expect(injected).toEqual({ imgs: 0, svgOnload: 0, scripts: 3, pwned: null });
+      expect(o.dialogs).toEqual([]);
+      expect(o.problems).toEqual([]);
+      expect(o.requests).toEqual([o.url]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('filters by severity, status and text, groups, expands, and shows suppressed apart', async () => {
+    const o = await open('filters.html', renderHtml(report), '#findings');
+    const { page } = o;
+    try {
+      const initial = await rows(page);
+      expect(initial).toBe(unsuppressedNonPass);
+      // PASS is hidden by default and available through the status filter.
+      await page.check('input[name="status"][value="PASS"]');
+      const withPass = await rows(page);
+      expect(withPass).toBe(report.findings.filter((f) => !f.suppressed).length);
+      expect(withPass).toBeGreaterThan(initial);
+      await page.uncheck('input[name="status"][value="PASS"]');
+      // Every fixture finding is medium: unticking medium empties the list.
+      await page.uncheck('input[name="severity"][value="medium"]');
+      expect(await rows(page)).toBe(0);
+      await expect(page.locator('#findings-list').textContent()).resolves.toContain(
+        'No finding matches',
+      );
+      await page.check('input[name="severity"][value="medium"]');
+      await page.fill('#f-text', 'payments');
+      await expect.poll(() => rows(page)).toBe(1);
+      await page.fill('#f-text', '');
+      await expect.poll(() => rows(page)).toBe(initial);
+
+      // Grouping by check: one group header, findings only once it is opened.
+      await page.selectOption('#f-group', 'check');
+      await expect(page.locator('#findings-list > details.group').count()).resolves.toBe(1);
+      expect(await rows(page)).toBe(0);
+      await page.click('#findings-list details.group > summary');
+      await expect.poll(() => rows(page)).toBe(initial);
+      await page.selectOption('#f-group', 'resource');
+      await expect(page.locator('#findings-list > details.group').count()).resolves.toBe(initial);
+      await page.selectOption('#f-group', 'none');
+
+      // A finding expands to its evidence, remediation command, compliance and references.
+      const first = page.locator('#findings-list details.finding').first();
+      await first.locator('summary').click();
+      await first.locator('pre.evidence').waitFor();
+      await expect(first.locator('pre.evidence').textContent()).resolves.toContain(
+        'methodSettings[\\"*/*\\"].loggingLevel',
+      );
+      await expect(first.locator('code.cli-command').textContent()).resolves.toContain(
+        'aws apigateway update-stage',
+      );
+      await expect(first.locator('.compliance-list').textContent()).resolves.toContain(
+        'APIGateway.1',
+      );
+      await expect(first.locator('.refs a').first().getAttribute('href')).resolves.toMatch(
+        /^https:\/\//,
+      );
+
+      // Suppressed findings sit in their own list, with reason and expiry.
+      expect(await rows(page, '#suppressed-list')).toBe(1);
+      const supp = page.locator('#suppressed-list details.finding');
+      await expect(supp.textContent()).resolves.toContain('orders/qa');
+      await supp.locator('summary').click();
+      await supp.locator('.suppression-note').waitFor();
+      await expect(supp.locator('.suppression-note').textContent()).resolves.toMatch(
+        /QA stage: accepted by the CISO.*2030-01-01/,
+      );
+      const active = await page.locator('#findings-list').textContent();
+      expect(active).not.toContain('orders/qa');
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('lists collection errors, the inventory with a per-API view, and compliance', async () => {
+    const o = await open('views.html', renderHtml(report), '#coverage');
+    const { page } = o;
+    try {
+      const errors = page.locator('#collection-errors tbody tr');
+      await expect(errors.count()).resolves.toBe(1);
+      await expect(errors.textContent()).resolves.toMatch(
+        /us-east-1.*apigateway:GetStages.*locked1.*AccessDeniedException/,
+      );
+      await expect(errors.textContent()).resolves.toContain(HOSTILE.script);
+
+      await page.click('nav a[data-view="inventory"]');
+      const inv = page.locator('#inventory-table tbody tr');
+      await expect(inv.count()).resolves.toBe(report.inventory.length);
+      await page.fill('#i-text', 'backend.internal/orders');
+      await expect.poll(() => inv.count()).toBe(2);
+      await page.fill('#i-text', '');
+      await page.selectOption('#i-region', 'us-east-1');
+      await expect
+        .poll(() => inv.count())
+        .toBe(report.inventory.filter((r) => r.region === 'us-east-1').length);
+      await page.selectOption('#i-region', '');
+      await page.selectOption('#i-auth', 'AWS_IAM');
+      await expect.poll(() => inv.count()).toBe(1);
+      await page.selectOption('#i-auth', '');
+      await page.selectOption('#api-select', `${ACCOUNT}|eu-west-1|orders1`);
+      await expect(page.locator('#api-routes tbody tr').count()).resolves.toBe(1);
+      const apiFindings = await page.locator('#api-findings details.finding').allTextContents();
+      expect(apiFindings).toHaveLength(3);
+      expect(apiFindings.every((t) => t.includes('orders/'))).toBe(true);
+
+      await page.click('nav a[data-view="compliance"]');
+      const control = page.locator('#compliance-view tr[data-control="APIGateway.1"]');
+      await expect(control.getAttribute('data-status')).resolves.toBe('FAIL');
+      await expect(page.locator('#compliance-view h3').textContent()).resolves.toContain(
+        'AWS Foundational Security Best Practices',
+      );
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('prints the summary and every open finding expanded, without the controls', async () => {
+    const o = await open('print.html', renderHtml(report), '#inventory');
+    const { page } = o;
+    try {
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.locator('#print-findings article').count()).resolves.toBe(
+        unsuppressedNonPass,
+      );
+      await expect(page.locator('#print-findings pre.evidence').count()).resolves.toBe(
+        unsuppressedNonPass,
+      );
+      const shown = await page.evaluate(() =>
+        ['summary', 'coverage', 'print-findings', 'inventory', 'findings'].map(
+          (id) => getComputedStyle(document.getElementById(id)!).display !== 'none',
+        ),
+      );
+      expect(shown).toEqual([true, true, true, false, false]);
+      await expect(page.locator('nav.tabs').isVisible()).resolves.toBe(false);
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('opens and filters 50,000 findings without freezing', async () => {
+    const big = volumeReport(report, 50_000);
+    const t0 = performance.now();
+    const html = renderHtml(big);
+    const renderMs = performance.now() - t0;
+    const o = await open('volume.html', html);
+    const { page } = o;
+    try {
+      const size = statSync(join(dir, 'volume.html')).size;
+      const loadMs = await page.evaluate(() => performance.now());
+      const findingsMs = await page.evaluate(() => {
+        const t = performance.now();
+        location.hash = '#findings';
+        window.dispatchEvent(new HashChangeEvent('hashchange'));
+        return performance.now() - t;
+      });
+      const shown = await rows(page);
+      expect(shown).toBe(200);
+      const severityFilterMs = await page.evaluate(() => {
+        const t = performance.now();
+        (document.querySelector('input[name="severity"][value="info"]') as HTMLElement).click();
+        return performance.now() - t;
+      });
+      const textFilterMs = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const count = document.getElementById('findings-count')!;
+            const input = document.getElementById('f-text') as HTMLInputElement;
+            const t = performance.now();
+            new MutationObserver(() => resolve(performance.now() - t)).observe(count, {
+              childList: true,
+              characterData: true,
+              subtree: true,
+            });
+            input.value = 'api1234/';
+            input.dispatchEvent(new Event('input'));
+          }),
+      );
+      await expect(page.locator('#findings-count').textContent()).resolves.toMatch(/^\d+ of /);
+      const groupMs = await page.evaluate(() => {
+        const t = performance.now();
+        const input = document.getElementById('f-text') as HTMLInputElement;
+        input.value = '';
+        const group = document.getElementById('f-group') as HTMLSelectElement;
+        group.value = 'resource';
+        group.dispatchEvent(new Event('change', { bubbles: true }));
+        return performance.now() - t;
+      });
+      const figures = {
+        findings: big.findings.length,
+        fileBytes: size,
+        renderHtmlMs: Math.round(renderMs),
+        pageReadyMs: Math.round(loadMs),
+        findingsViewMs: Math.round(findingsMs),
+        severityFilterMs: Math.round(severityFilterMs),
+        textFilterMsIncluding200msDebounce: Math.round(textFilterMs),
+        groupByResourceMs: Math.round(groupMs),
+      };
+      writeFileSync(join(ARTIFACTS, 'html-perf.json'), JSON.stringify(figures, null, 2) + '\n');
+      // Loose sanity bounds only: timings vary by machine.
+      expect(loadMs).toBeLessThan(20_000);
+      expect(findingsMs).toBeLessThan(20_000);
+      expect(severityFilterMs).toBeLessThan(20_000);
+      expect(textFilterMs).toBeLessThan(20_000);
+      expect(o.problems).toEqual([]);
+      expect(o.requests).toEqual([o.url]);
+    } finally {
+      await o.close();
+    }
+  });
+});
