@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/checks/**/*.test.ts'],
+          // CLI tests spawn node; on a loaded 2-core machine a start-up can take several seconds.
+          testTimeout: 30_000,
         },
       },
       {
