@@ -1,6 +1,7 @@
 /** Output formats: each renders from the Report alone, into one file of --out. */
 import type { Report } from '../engine/types.js';
 import { renderHtml } from './html.js';
+import { renderOcsf } from './ocsf.js';
 import { renderSarif } from './sarif.js';
 
 export interface Renderer {
@@ -13,6 +14,7 @@ export const RENDERERS: readonly Renderer[] = [
   { format: 'json', file: 'report.json', render: (r) => JSON.stringify(r, null, 2) + '\n' },
   { format: 'html', file: 'report.html', render: renderHtml },
   { format: 'sarif', file: 'report.sarif', render: renderSarif },
+  { format: 'ocsf', file: 'report.ocsf.json', render: renderOcsf },
 ];
 
 export const FORMAT_NAMES = RENDERERS.map((r) => r.format);
