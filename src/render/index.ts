@@ -1,5 +1,6 @@
 /** Output formats: each renders from the Report alone, into one file of --out. */
 import type { Report } from '../engine/types.js';
+import { renderAsff } from './asff.js';
 import { renderHtml } from './html.js';
 import { renderOcsf } from './ocsf.js';
 import { renderSarif } from './sarif.js';
@@ -15,6 +16,7 @@ export const RENDERERS: readonly Renderer[] = [
   { format: 'html', file: 'report.html', render: renderHtml },
   { format: 'sarif', file: 'report.sarif', render: renderSarif },
   { format: 'ocsf', file: 'report.ocsf.json', render: renderOcsf },
+  { format: 'asff', file: 'report.asff.json', render: renderAsff },
 ];
 
 export const FORMAT_NAMES = RENDERERS.map((r) => r.format);
