@@ -1,6 +1,7 @@
 /** Output formats: each renders from the Report alone, into one file of --out. */
 import type { Report } from '../engine/types.js';
 import { renderAsff } from './asff.js';
+import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderOcsf } from './ocsf.js';
 import { renderSarif } from './sarif.js';
@@ -17,6 +18,7 @@ export const RENDERERS: readonly Renderer[] = [
   { format: 'sarif', file: 'report.sarif', render: renderSarif },
   { format: 'ocsf', file: 'report.ocsf.json', render: renderOcsf },
   { format: 'asff', file: 'report.asff.json', render: renderAsff },
+  { format: 'csv', file: 'report.csv', render: renderCsv },
 ];
 
 export const FORMAT_NAMES = RENDERERS.map((r) => r.format);
