@@ -3,6 +3,7 @@ import type { Report } from '../engine/types.js';
 import { renderAsff } from './asff.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
+import { renderJunit } from './junit.js';
 import { renderOcsf } from './ocsf.js';
 import { renderSarif } from './sarif.js';
 
@@ -19,6 +20,7 @@ export const RENDERERS: readonly Renderer[] = [
   { format: 'ocsf', file: 'report.ocsf.json', render: renderOcsf },
   { format: 'asff', file: 'report.asff.json', render: renderAsff },
   { format: 'csv', file: 'report.csv', render: renderCsv },
+  { format: 'junit', file: 'report.junit.xml', render: renderJunit },
 ];
 
 export const FORMAT_NAMES = RENDERERS.map((r) => r.format);
