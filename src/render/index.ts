@@ -4,6 +4,7 @@ import { renderAsff } from './asff.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
 import { renderOcsf } from './ocsf.js';
 import { renderSarif } from './sarif.js';
 
@@ -21,6 +22,7 @@ export const RENDERERS: readonly Renderer[] = [
   { format: 'asff', file: 'report.asff.json', render: renderAsff },
   { format: 'csv', file: 'report.csv', render: renderCsv },
   { format: 'junit', file: 'report.junit.xml', render: renderJunit },
+  { format: 'md', file: 'report.md', render: renderMarkdown },
 ];
 
 export const FORMAT_NAMES = RENDERERS.map((r) => r.format);
