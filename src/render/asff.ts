@@ -1,0 +1,191 @@
+/**
+ * ASFF (report.asff.json): AWS Security Finding Format, as Security Hub's BatchImportFindings
+ * takes it from a custom integration (product ARN
+ * arn:<partition>:securityhub:<region>:<account>:product/<account>/default).
+ *
+ * The file is one JSON array of every finding, PASS included: a PASS re-imported under the same
+ * stable Id turns an earlier FAILED finding into PASSED, which Security Hub then resolves.
+ * BatchImportFindings takes at most 100 findings (and 240 KB) per call, and each finding must be
+ * imported in its own account and region's Security Hub; importers split the array accordingly
+ * (`chunkFindings` does the first part).
+ *
+ * Limits enforced here (ASFF syntax): Title 256, Description 1024, Recommendation.Text 512,
+ * Note.Text 512, ProductFields at most 50 string pairs, RelatedRequirements at most 32.
+ */
+import type { Finding, Report, Severity, Status } from '../engine/types.js';
+import { complianceList, partitionOf, truncate } from './common.js';
+
+export const ASFF_SCHEMA_VERSION = '2018-10-08';
+export const BATCH_IMPORT_MAX = 100;
+export const ASFF_TYPES = ['Software and Configuration Checks/AWS Security Best Practices'];
+
+/** CloudFormation resource types -> ASFF Resources[].Type; anything else is "Other". */
+export const ASFF_RESOURCE_TYPES: Record<string, string> = {
+  'AWS::ApiGateway::RestApi': 'AwsApiGatewayRestApi',
+  'AWS::ApiGateway::Stage': 'AwsApiGatewayStage',
+  'AWS::ApiGatewayV2::Api': 'AwsApiGatewayV2Api',
+  'AWS::ApiGatewayV2::Stage': 'AwsApiGatewayV2Stage',
+  'AWS::WAFv2::WebACL': 'AwsWafv2WebAcl',
+  'AWS::WAFRegional::WebACL': 'AwsWafRegionalWebAcl',
+  'AWS::Lambda::Function': 'AwsLambdaFunction',
+  'AWS::CloudTrail::Trail': 'AwsCloudTrailTrail',
+  'AWS::CertificateManager::Certificate': 'AwsCertificateManagerCertificate',
+};
+
+const LABEL: Record<Severity, AsffFinding['Severity']['Label']> = {
+  critical: 'CRITICAL',
+  high: 'HIGH',
+  medium: 'MEDIUM',
+  low: 'LOW',
+  info: 'INFORMATIONAL',
+};
+
+const COMPLIANCE: Record<Status, AsffFinding['Compliance']['Status']> = {
+  PASS: 'PASSED',
+  FAIL: 'FAILED',
+  MANUAL: 'WARNING',
+  ERROR: 'NOT_AVAILABLE',
+};
+
+export interface AsffFinding {
+  SchemaVersion: string;
+  Id: string;
+  ProductArn: string;
+  ProductName: string;
+  GeneratorId: string;
+  AwsAccountId: string;
+  Region: string;
+  Types: string[];
+  CreatedAt: string;
+  UpdatedAt: string;
+  Severity: { Label: 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'INFORMATIONAL'; Original: string };
+  Title: string;
+  Description: string;
+  Remediation: { Recommendation: { Text: string; Url?: string } };
+  Resources: Array<{
+    Type: string;
+    Id: string;
+    Partition: string;
+    Region: string;
+    Details?: { Other: Record<string, string> };
+  }>;
+  Compliance: {
+    Status: 'PASSED' | 'FAILED' | 'WARNING' | 'NOT_AVAILABLE';
+    RelatedRequirements?: string[];
+  };
+  Workflow: { Status: 'NEW' | 'SUPPRESSED' };
+  RecordState: 'ACTIVE';
+  ProductFields: Record<string, string>;
+  Note?: { Text: string; UpdatedBy: string; UpdatedAt: string };
+}
+
+export function asffResourceType(cfnType: string): string {
+  return ASFF_RESOURCE_TYPES[cfnType] ?? 'Other';
+}
+
+function productFields(report: Report, f: Finding): Record<string, string> {
+  const fields: Record<string, string> = {
+    ProviderName: report.tool.name,
+    ProviderVersion: report.tool.version,
+    'apigw-audit/checkId': f.checkId,
+    'apigw-audit/findingId': f.id,
+    'apigw-audit/status': f.status,
+    'apigw-audit/severity': f.severity,
+    'apigw-audit/resourceType': f.resource.type,
+    'apigw-audit/resourceName': truncate(f.resource.name, 1024),
+    'apigw-audit/remediationCli': truncate(f.remediation.cli, 1024),
+    'apigw-audit/evidence': truncate(JSON.stringify(f.evidence), 2048),
+  };
+  if (f.suppression) {
+    fields['apigw-audit/suppressionReason'] = truncate(f.suppression.reason, 1024);
+    if (f.suppression.expires) fields['apigw-audit/suppressionExpires'] = f.suppression.expires;
+  }
+  return fields;
+}
+
+function asff(report: Report, f: Finding): AsffFinding {
+  const { accountId, region, arn } = f.resource;
+  const partition = partitionOf(arn);
+  const at = report.scan.evaluatedAt;
+  const url = report.checks[f.checkId]?.references[0]?.url;
+  const requirements = complianceList(f.compliance)
+    .map((r) => truncate(r, 256))
+    .slice(0, 32);
+  const type = asffResourceType(f.resource.type);
+  return {
+    SchemaVersion: ASFF_SCHEMA_VERSION,
+    Id: f.id,
+    ProductArn: `arn:${partition}:securityhub:${region}:${accountId}:product/${accountId}/default`,
+    ProductName: report.tool.name,
+    GeneratorId: f.checkId,
+    AwsAccountId: accountId,
+    Region: region,
+    Types: ASFF_TYPES,
+    CreatedAt: at,
+    UpdatedAt: at,
+    // Security Hub's own controls label a passed check INFORMATIONAL; Original keeps ours.
+    Severity: {
+      Label: f.status === 'PASS' ? 'INFORMATIONAL' : LABEL[f.severity],
+      Original: f.severity,
+    },
+    Title: truncate(f.title, 256),
+    Description: truncate(f.message || f.title, 1024),
+    Remediation: {
+      Recommendation: {
+        Text: truncate(f.remediation.text || f.title, 512),
+        ...(url ? { Url: url } : {}),
+      },
+    },
+    Resources: [
+      {
+        Type: type,
+        Id: arn,
+        Partition: partition,
+        Region: region,
+        Details: {
+          Other: { name: truncate(f.resource.name, 1024), cloudFormationType: f.resource.type },
+        },
+      },
+    ],
+    Compliance: {
+      Status: COMPLIANCE[f.status],
+      ...(requirements.length ? { RelatedRequirements: requirements } : {}),
+    },
+    Workflow: { Status: f.suppressed ? 'SUPPRESSED' : 'NEW' },
+    RecordState: 'ACTIVE',
+    ProductFields: productFields(report, f),
+    ...(f.suppression
+      ? {
+          Note: {
+            Text: truncate(`Suppressed: ${f.suppression.reason}`, 512),
+            UpdatedBy: report.tool.name,
+            UpdatedAt: at,
+          },
+        }
+      : {}),
+  };
+}
+
+export function toAsff(report: Report): AsffFinding[] {
+  return report.findings.map((f) => asff(report, f));
+}
+
+/** Splits findings into BatchImportFindings calls: same account and region, at most 100 each. */
+export function chunkFindings(findings: AsffFinding[], size = BATCH_IMPORT_MAX): AsffFinding[][] {
+  const groups = new Map<string, AsffFinding[]>();
+  for (const f of findings) {
+    const key = `${f.AwsAccountId}|${f.Region}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  const chunks: AsffFinding[][] = [];
+  for (const group of groups.values()) {
+    for (let i = 0; i < group.length; i += size) chunks.push(group.slice(i, i + size));
+  }
+  return chunks;
+}
+
+export function renderAsff(report: Report): string {
+  return JSON.stringify(toAsff(report), null, 2) + '\n';
+}

@@ -1,0 +1,60 @@
+/**
+ * CSV (report.csv): one row per finding, every status, for spreadsheets and ticket imports.
+ * RFC 4180: a header row, CRLF line endings, fields holding a comma, a double quote, CR or LF
+ * are quoted and their quotes doubled. Cells are also defused against spreadsheet formula
+ * injection (OWASP "CSV Injection"): a cell that starts with =, +, -, @, a tab or a CR gets a
+ * leading single quote, so `=cmd|' /C calc'!A0` from a resource name stays text.
+ */
+import type { Finding, Report } from '../engine/types.js';
+import { complianceList } from './common.js';
+
+export const CSV_COLUMNS = [
+  'id',
+  'checkId',
+  'status',
+  'severity',
+  'suppressed',
+  'suppressionReason',
+  'accountId',
+  'region',
+  'resourceType',
+  'resourceName',
+  'resourceArn',
+  'title',
+  'message',
+  'remediationCli',
+  'compliance',
+  'evidence',
+] as const;
+
+/** Neutralises a leading formula character, then applies RFC 4180 quoting. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function row(f: Finding): string[] {
+  return [
+    f.id,
+    f.checkId,
+    f.status,
+    f.severity,
+    String(f.suppressed),
+    f.suppression?.reason ?? '',
+    f.resource.accountId,
+    f.resource.region,
+    f.resource.type,
+    f.resource.name,
+    f.resource.arn,
+    f.title,
+    f.message,
+    f.remediation.cli,
+    complianceList(f.compliance).join(';'),
+    JSON.stringify(f.evidence),
+  ];
+}
+
+export function renderCsv(report: Report): string {
+  const lines = [[...CSV_COLUMNS], ...report.findings.map(row)];
+  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

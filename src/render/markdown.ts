@@ -1,0 +1,140 @@
+/**
+ * Markdown (report.md): a short summary for a CI job summary or a pull-request comment. Counts,
+ * coverage, the most severe unsuppressed FAIL findings and the collection errors; the full
+ * detail stays in the other formats.
+ *
+ * Every string that came from AWS or from the configuration goes through `mdText`: HTML
+ * special characters become entities and Markdown punctuation is backslash-escaped, so a
+ * resource name cannot close a table cell, start a link, autolink or code span, mention a
+ * user, or inject HTML.
+ */
+import { SEVERITIES, STATUSES, type Finding, type Report } from '../engine/types.js';
+import { bySeverity, truncate } from './common.js';
+
+export const MD_MAX_FINDINGS = 50;
+export const MD_MAX_ERRORS = 20;
+
+/** Escapes one inline piece of text (safe in a table cell). */
+export function mdText(value: string): string {
+  return (
+    value
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+      .replace(/\r\n|\r|\n/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]#!|~@]/g, '\\$&')
+      // No autolinks from data: break "scheme://" and "www." with escapes that render away.
+      .replace(/:\/\//g, ':\\/\\/')
+      .replace(/\b(www)\./gi, '$1\\.')
+  );
+}
+
+function table(head: string[], rows: string[][]): string[] {
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+}
+
+function scope(report: Report): string[] {
+  const { accounts, regions, evaluatedAt, finishedAt } = report.scan;
+  const list = (xs: string[]) => (xs.length ? xs.map(mdText).join(', ') : 'none');
+  return [
+    `- Accounts: ${list(accounts)}`,
+    `- Regions: ${list(regions)}`,
+    `- Scanned: ${mdText(finishedAt)}; evaluated: ${mdText(evaluatedAt)}`,
+    `- Tool: ${mdText(report.tool.name)} ${mdText(report.tool.version)}`,
+  ];
+}
+
+function counts(report: Report): string[] {
+  const s = report.summary;
+  return [
+    ...table(
+      ['Severity', 'Unsuppressed FAIL'],
+      SEVERITIES.map((sev) => [sev, String(s.failBySeverity[sev])]),
+    ),
+    '',
+    ...table(
+      ['Status', 'Results'],
+      [...STATUSES.map((st) => [st, String(s.byStatus[st])]), ['suppressed', String(s.suppressed)]],
+    ),
+  ];
+}
+
+function coverageLine(report: Report): string[] {
+  const c = report.coverage;
+  if (c.complete) return [`Coverage: ${c.percent}% (every collection succeeded).`];
+  const gaps = c.gaps.map(
+    (g) => `${mdText(g.accountId)}/${mdText(g.region)}: ${g.slices.map(mdText).join(', ')}`,
+  );
+  return [
+    `> **Warning: coverage is incomplete (${c.percent}%).** ${c.errorResults} result(s) could ` +
+      `not be evaluated and ${c.collectionErrors} collection call(s) failed; the findings below ` +
+      `are a lower bound.`,
+    ...(gaps.length ? ['>', ...gaps.map((g) => `> - ${g}`)] : []),
+  ];
+}
+
+function topFindings(report: Report): string[] {
+  const fails = report.findings
+    .filter((f) => f.status === 'FAIL' && !f.suppressed)
+    .sort(bySeverity);
+  if (fails.length === 0) return ['No unsuppressed FAIL findings.'];
+  const shown = fails.slice(0, MD_MAX_FINDINGS);
+  const rows = shown.map((f: Finding) => [
+    f.severity,
+    mdText(f.checkId),
+    mdText(f.resource.name),
+    `${mdText(f.resource.accountId)} ${mdText(f.resource.region)}`,
+    mdText(truncate(f.message, 300)),
+  ]);
+  const more = fails.length - shown.length;
+  return [
+    ...table(['Severity', 'Check', 'Resource', 'Account / region', 'Finding'], rows),
+    ...(more > 0 ? ['', `…and ${more} more (see report.json or report.csv).`] : []),
+  ];
+}
+
+function collectionErrors(report: Report): string[] {
+  const errors = report.collectionErrors;
+  if (errors.length === 0) return [];
+  const shown = errors.slice(0, MD_MAX_ERRORS);
+  const rows = shown.map((e) => [
+    `${mdText(e.accountId)} ${mdText(e.region)}`,
+    mdText(`${e.service}:${e.operation}`),
+    mdText(e.resourceId ?? ''),
+    mdText(`${e.errorCode}: ${e.message}`),
+  ]);
+  const more = errors.length - shown.length;
+  return [
+    '',
+    '## Collection errors',
+    '',
+    ...table(['Account / region', 'Call', 'Resource', 'Error'], rows),
+    ...(more > 0 ? ['', `…and ${more} more.`] : []),
+  ];
+}
+
+export function renderMarkdown(report: Report): string {
+  return [
+    `# API Gateway security audit`,
+    '',
+    ...scope(report),
+    '',
+    ...coverageLine(report),
+    '',
+    '## Results',
+    '',
+    ...counts(report),
+    '',
+    '## Top findings',
+    '',
+    ...topFindings(report),
+    ...collectionErrors(report),
+    '',
+  ].join('\n');
+}

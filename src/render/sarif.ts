@@ -1,0 +1,239 @@
+/**
+ * SARIF 2.1.0 (report.sarif): one run, one rule per check, one result per finding that needs
+ * attention. The resources are cloud resources, not files, so every result is located by a
+ * logical location whose fullyQualifiedName is the resource ARN.
+ *
+ * What becomes a result (SARIF 2.1.0 §3.27.9 kind, §3.27.10 level):
+ * - FAIL   -> kind "fail", level from the finding's severity (critical/high error,
+ *             medium warning, low/info note).
+ * - MANUAL -> kind "review": "the tool requires a human to review it".
+ * - ERROR  -> kind "open": "the tool could not determine whether the result is a pass or a
+ *             fail", which is exactly a check whose input data could not be collected. The
+ *             spec requires level "none" for every kind other than "fail" (§3.27.10), so
+ *             MANUAL and ERROR carry level "none" and say why in the message.
+ * - PASS   -> omitted. SARIF consumers (code scanning dashboards) treat a rule without a
+ *             result as passing, and a pass per resource would dwarf the findings; the passes
+ *             stay in report.json, report.csv and report.junit.xml.
+ * Suppressed findings keep their result and carry a suppression of kind "external" (the
+ * suppression lives in the audit configuration, outside the analysed resource).
+ */
+import type {
+  Log,
+  Notification,
+  ReportingDescriptor,
+  Result,
+  Run,
+  ReportingConfiguration,
+} from 'sarif';
+import type { CheckInfo, Finding, Report, Severity } from '../engine/types.js';
+
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** GitHub code scanning reads `security-severity` (a number as a string, 0.0 to 10.0). */
+export const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '0.0',
+};
+
+type Level = ReportingConfiguration.level;
+
+export function sarifLevel(severity: Severity): Level {
+  if (severity === 'critical' || severity === 'high') return 'error';
+  if (severity === 'medium') return 'warning';
+  return 'note';
+}
+
+/** "rest-execution-logging" -> "RestExecutionLogging" (SARIF rule names are identifier-like). */
+function ruleName(id: string): string {
+  return id
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function helpMarkdown(c: CheckInfo): string {
+  const refs = c.references.map((r) => `- [${r.title}](${r.url})`).join('\n');
+  return [
+    c.description,
+    `**Risk.** ${c.risk}`,
+    `**Remediation.** ${c.remediation.text}`,
+    '```sh\n' + c.remediation.cli + '\n```',
+    ...(refs ? [`**References**\n\n${refs}`] : []),
+    `Documentation: \`${c.docsPath}\``,
+  ].join('\n\n');
+}
+
+function rule(c: CheckInfo): ReportingDescriptor {
+  const helpUri = c.references[0]?.url;
+  return {
+    id: c.id,
+    name: ruleName(c.id),
+    shortDescription: { text: c.title },
+    fullDescription: { text: c.description },
+    help: {
+      text: `${c.description}\n\nRisk: ${c.risk}\n\nRemediation: ${c.remediation.text}\n\n${c.remediation.cli}`,
+      markdown: helpMarkdown(c),
+    },
+    // The docs page is a path inside the package (not a URI), so it goes to properties and the
+    // first reference, an absolute URL, is the helpUri.
+    ...(helpUri ? { helpUri } : {}),
+    defaultConfiguration: { level: sarifLevel(c.severity) },
+    properties: {
+      tags: ['security', 'aws', 'api-gateway', c.severity, c.resourceType],
+      'security-severity': SECURITY_SEVERITY[c.severity],
+      // The checks decide from the configuration read, not from heuristics.
+      precision: 'high',
+      problem: { severity: sarifLevel(c.severity) === 'note' ? 'recommendation' : 'warning' },
+      docsPath: c.docsPath,
+      anchors: c.anchors,
+      compliance: c.compliance,
+    },
+  };
+}
+
+/** A rule for a finding whose check is missing from report.checks (should not happen). */
+function bareRule(checkId: string, f: Finding): ReportingDescriptor {
+  return {
+    id: checkId,
+    name: ruleName(checkId),
+    shortDescription: { text: f.title },
+    defaultConfiguration: { level: sarifLevel(f.severity) },
+    properties: {
+      tags: ['security', f.severity],
+      'security-severity': SECURITY_SEVERITY[f.severity],
+    },
+  };
+}
+
+function result(f: Finding, ruleIndex: number): Result | undefined {
+  let kind: Result.kind;
+  let level: Level;
+  let text: string;
+  switch (f.status) {
+    case 'PASS':
+      return undefined;
+    case 'FAIL':
+      kind = 'fail';
+      level = sarifLevel(f.severity);
+      text = f.message;
+      break;
+    case 'MANUAL':
+      kind = 'review';
+      level = 'none';
+      text = `Needs review: ${f.message}`;
+      break;
+    case 'ERROR':
+      kind = 'open';
+      level = 'none';
+      text = `Could not be evaluated: ${f.message}`;
+      break;
+  }
+  return {
+    ruleId: f.checkId,
+    ruleIndex,
+    kind,
+    level,
+    message: { text },
+    locations: [
+      {
+        logicalLocations: [
+          { name: f.resource.name, fullyQualifiedName: f.resource.arn, kind: 'resource' },
+        ],
+      },
+    ],
+    partialFingerprints: { 'apigwAuditFindingId/v1': f.id },
+    ...(f.suppressed
+      ? {
+          suppressions: [
+            {
+              kind: 'external' as const,
+              status: 'accepted' as const,
+              justification: f.suppression?.reason ?? 'suppressed by configuration',
+            },
+          ],
+        }
+      : {}),
+    properties: {
+      findingId: f.id,
+      status: f.status,
+      severity: f.severity,
+      accountId: f.resource.accountId,
+      region: f.resource.region,
+      resourceType: f.resource.type,
+      resourceArn: f.resource.arn,
+      evidence: f.evidence,
+      remediation: f.remediation,
+      compliance: f.compliance,
+      ...(f.suppression?.expires ? { suppressionExpires: f.suppression.expires } : {}),
+    },
+  };
+}
+
+export function toSarif(report: Report): Log {
+  const rules: ReportingDescriptor[] = Object.values(report.checks).map(rule);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results: Result[] = [];
+  for (const f of report.findings) {
+    let i = index.get(f.checkId);
+    if (i === undefined) {
+      i = rules.push(bareRule(f.checkId, f)) - 1;
+      index.set(f.checkId, i);
+    }
+    const r = result(f, i);
+    if (r) results.push(r);
+  }
+  const notifications: Notification[] = report.collectionErrors.map((e) => ({
+    level: 'warning',
+    message: {
+      text:
+        `${e.service}:${e.operation} failed in ${e.accountId}/${e.region}` +
+        (e.resourceId ? ` for ${e.resourceId}` : '') +
+        `: ${e.errorCode}: ${e.message}`,
+    },
+    descriptor: { id: 'collection-error' },
+    properties: { ...e },
+  }));
+  const run: Run = {
+    tool: {
+      driver: {
+        name: report.tool.name,
+        version: report.tool.version,
+        ...(/^\d+\.\d+\.\d+/.test(report.tool.version)
+          ? { semanticVersion: report.tool.version }
+          : {}),
+        rules,
+      },
+    },
+    invocations: [
+      {
+        // The tool ran to the end; missing data shows as notifications and "open" results.
+        executionSuccessful: true,
+        startTimeUtc: report.scan.startedAt,
+        endTimeUtc: report.scan.finishedAt,
+        toolExecutionNotifications: notifications,
+      },
+    ],
+    results,
+    properties: {
+      reportSchemaVersion: report.schemaVersion,
+      evaluatedAt: report.scan.evaluatedAt,
+      accounts: report.scan.accounts,
+      regions: report.scan.regions,
+      coverage: report.coverage,
+      summary: {
+        byStatus: report.summary.byStatus,
+        failBySeverity: report.summary.failBySeverity,
+        suppressed: report.summary.suppressed,
+      },
+    },
+  };
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+
+export function renderSarif(report: Report): string {
+  return JSON.stringify(toSarif(report), null, 2) + '\n';
+}

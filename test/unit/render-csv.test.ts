@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvCell, renderCsv } from '../../src/render/csv.js';
+import { HOSTILE, handReport, sampleReports } from '../helpers/reports.js';
+
+/** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes, nothing else. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  const fail = (why: string) => {
+    throw new Error(`${why} at offset ${i}`);
+  };
+  for (;;) {
+    let field = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) fail('unterminated quoted field');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            field += '"';
+            i += 2;
+          } else {
+            i++;
+            break;
+          }
+        } else field += text[i++];
+      }
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
+        if (text[i] === '"' || text[i] === '\n') fail('quote or LF in an unquoted field');
+        field += text[i++];
+      }
+    }
+    row.push(field);
+    if (text[i] === ',') {
+      i++;
+      continue;
+    }
+    if (text.slice(i, i + 2) !== '\r\n') fail('record not ended by CRLF');
+    i += 2;
+    rows.push(row);
+    row = [];
+    if (i === text.length) return rows;
+  }
+}
+
+describe('CSV renderer', () => {
+  it.each(sampleReports())('%s: RFC 4180, one row per finding, every status', (_n, report) => {
+    const rows = parseCsv(renderCsv(report));
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(report.findings.length + 1);
+    for (const r of rows) expect(r).toHaveLength(CSV_COLUMNS.length);
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    expect(rows.slice(1).map((r) => r[col('id')])).toEqual(report.findings.map((f) => f.id));
+    expect(new Set(rows.slice(1).map((r) => r[col('status')]))).toEqual(
+      new Set(report.findings.map((f) => f.status)),
+    );
+  });
+
+  it('round-trips hostile strings, neutralising formulas only at the start of a cell', () => {
+    const report = handReport();
+    const rows = parseCsv(renderCsv(report));
+    const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
+    const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+    for (const f of report.findings) {
+      const r = byId.get(f.id)!;
+      const name = r[col('resourceName')]!;
+      if (/^[=+\-@\t\r]/.test(f.resource.name)) expect(name).toBe(`'${f.resource.name}`);
+      else expect(name).toBe(f.resource.name);
+      expect(r[col('message')]).toBe(f.message.replace(/^([=+\-@\t\r])/, "'$1"));
+      expect(r[col('suppressed')]).toBe(String(f.suppressed));
+      expect(JSON.parse(r[col('evidence')]!)).toEqual(f.evidence);
+    }
+    const first = byId.get(report.findings[0]!.id)!;
+    expect(first[col('compliance')]).toBe('fsbp:APIGateway.1;cis:4.1;cis:4.2');
+    const suppressed = byId.get(report.findings[4]!.id)!;
+    expect(suppressed[col('suppressionReason')]).toBe(
+      `'${report.findings[4]!.suppression!.reason}`,
+    );
+    // No cell of the file starts with a formula character.
+    for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('csvCell', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('a\nb')).toBe('"a\nb"');
+    expect(csvCell(HOSTILE.formula)).toBe(`'${HOSTILE.formula}`);
+    expect(csvCell(HOSTILE.plus)).toBe(`"'+SUM(1,1)"`);
+    expect(csvCell(HOSTILE.at)).toBe(`'@SUM(A1)`);
+    expect(csvCell(HOSTILE.tab)).toBe(`'\tleading tab`);
+    expect(csvCell('\r=1')).toBe(`"'\r=1"`);
+    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell('')).toBe('');
+  });
+});
