@@ -1,6 +1,8 @@
 /**
  * Every command-line option, once: the parser and the help text are both built from this table.
  */
+import { FORMAT_NAMES } from '../render/index.js';
+
 export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks';
 
 export interface OptionSpec {
@@ -55,7 +57,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     key: 'format',
     flags: '--format <list>',
-    description: 'output formats, comma-separated: json,html (default json,html)',
+    description: `output formats, comma-separated, or "all": ${FORMAT_NAMES.join(',')} (default json,html)`,
     commands: ['scan', 'evaluate', 'render'],
   },
   {

@@ -50,12 +50,16 @@ function parseFormats(value: string | undefined, file: ConfigFile, required = fa
         .filter(Boolean)
     : file.formats;
   if (!list || list.length === 0) {
-    if (required) throw new UsageError(`--format is required (one of: ${FORMAT_NAMES.join(', ')})`);
+    if (required)
+      throw new UsageError(
+        `--format is required (one or more of: ${FORMAT_NAMES.join(', ')}, all)`,
+      );
     return DEFAULT_FORMATS;
   }
+  if (list.includes('all')) return [...FORMAT_NAMES];
   for (const f of list) {
     if (!rendererFor(f)) {
-      throw new UsageError(`unknown format "${f}" (known: ${FORMAT_NAMES.join(', ')})`);
+      throw new UsageError(`unknown format "${f}" (known: ${FORMAT_NAMES.join(', ')}, all)`);
     }
   }
   return [...new Set(list)];
