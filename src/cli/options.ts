@@ -1,8 +1,6 @@
 /**
  * Every command-line option, once: the parser and the help text are both built from this table.
  */
-import { FORMAT_NAMES } from '../render/index.js';
-
 export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks';
 
 export interface OptionSpec {
@@ -57,7 +55,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     key: 'format',
     flags: '--format <list>',
-    description: `output formats, comma-separated, or "all": ${FORMAT_NAMES.join(',')} (default json,html)`,
+    description: 'output formats, comma-separated: json,html (default json,html)',
     commands: ['scan', 'evaluate', 'render'],
   },
   {
@@ -86,6 +84,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: 'print the catalog as JSON',
     commands: ['checks'],
   },
+  {
+    key: 'framework',
+    flags: '--framework <id>',
+    description:
+      'list the controls of a compliance framework (fsbp, nist-800-53-r5, pci-dss-v4) and the checks behind each',
+    commands: ['checks'],
+  },
 ];
 
 export interface ParsedOptions {
@@ -100,6 +105,7 @@ export interface ParsedOptions {
   failOn?: string;
   config?: string;
   json?: boolean;
+  framework?: string;
 }
 
 export function optionsFor(command: CommandName): OptionSpec[] {
