@@ -15,7 +15,18 @@ import type {
 } from '../snapshot/types.js';
 import type { InventoryRow } from './types.js';
 
-const escapeKey = (path: string) => path.replace(/^\//, '').replace(/\//g, '~1');
+/** Method settings key of a resource path: every "/" escaped as "~1" ("/pets/{id}" -> "~1pets~1{id}"). */
+const escapeKey = (path: string) => path.replace(/\//g, '~1');
+
+/** The account-level throttle (GetAccount) that applies when no stage, method or plan limit does. */
+function accountThrottle(
+  region: RegionSnapshot,
+  stage: string,
+): InventoryRow['throttling'][number] | undefined {
+  const t = region.account?.throttleSettings;
+  if (!t || (t.rateLimit === undefined && t.burstLimit === undefined)) return undefined;
+  return { stage, rateLimit: t.rateLimit, burstLimit: t.burstLimit, source: 'account' };
+}
 
 function joinUrl(base: string, ...parts: string[]): string {
   const rest = parts
@@ -124,6 +135,18 @@ function restRows(account: AccountSnapshot, region: RegionSnapshot, api: RestApi
             ),
           );
         }
+        if (!api.disableExecuteApiEndpoint && endpointType.includes('PRIVATE')) {
+          // Private APIs are also reachable at a per-endpoint host name for each associated VPC endpoint.
+          for (const vpce of api.endpointConfiguration?.vpcEndpointIds ?? []) {
+            invokeUrls.push(
+              joinUrl(
+                `https://${api.id}-${vpce}.${executeApiSuffix(account.partition, region.region)}`,
+                stage.stageName,
+                resource.path,
+              ),
+            );
+          }
+        }
         invokeUrls.push(...restCustomDomainUrls(region, api.id, stage.stageName, resource.path));
         const ms = stage.methodSettings?.[key];
         const wide = stage.methodSettings?.['*/*'];
@@ -138,6 +161,9 @@ function restRows(account: AccountSnapshot, region: RegionSnapshot, api: RestApi
           });
         } else if (plan) {
           throttling.push({ stage: stage.stageName, ...plan });
+        } else {
+          const account = accountThrottle(region, stage.stageName);
+          if (account) throttling.push(account);
         }
         const cachingSetting = ms?.cachingEnabled !== undefined ? ms : wide;
         caching.push({
@@ -212,6 +238,9 @@ function v2Rows(account: AccountSnapshot, region: RegionSnapshot, api: V2ApiSnap
           burstLimit: setting.ThrottlingBurstLimit,
           source: setting === perRoute ? `RouteSettings:${route.RouteKey}` : 'DefaultRouteSettings',
         });
+      } else {
+        const account = accountThrottle(region, stage.StageName);
+        if (account) throttling.push(account);
       }
     }
     const authorizer = route.AuthorizerId ? authorizers.get(route.AuthorizerId) : undefined;

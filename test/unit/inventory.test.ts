@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { buildInventory } from '../../src/engine/inventory.js';
+import {
+  ACCOUNT,
+  REGION,
+  region,
+  restApi,
+  restStage,
+  snapshot,
+  v2Api,
+} from '../helpers/snapshot.js';
+
+const rows = (snap: ReturnType<typeof snapshot>) => buildInventory(snap.accounts);
+const fn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:orders`;
+
+describe('inventory', () => {
+  it('REST method with a custom domain base path mapping', () => {
+    const snap = snapshot([
+      region({
+        restApis: [
+          restApi({
+            id: 'a1',
+            name: 'orders',
+            resources: [
+              {
+                id: 'r1',
+                path: '/orders/{id}',
+                resourceMethods: {
+                  GET: {
+                    authorizationType: 'CUSTOM',
+                    authorizerId: 'au1',
+                    apiKeyRequired: true,
+                    methodIntegration: {
+                      type: 'AWS_PROXY',
+                      uri: `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${fn}/invocations`,
+                    },
+                  },
+                },
+              },
+            ],
+            authorizers: [{ id: 'au1', type: 'TOKEN' }],
+            stages: [
+              restStage({
+                stageName: 'prod',
+                webAclArn: 'arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/acl/1',
+                cacheClusterEnabled: true,
+                methodSettings: {
+                  '*/*': { throttlingRateLimit: 100, throttlingBurstLimit: 50 },
+                  '~1orders~1{id}/GET': {
+                    cachingEnabled: true,
+                    cacheTtlInSeconds: 60,
+                    cacheDataEncrypted: true,
+                  },
+                },
+              }),
+            ],
+          }),
+        ],
+        domainNames: [
+          {
+            domainName: 'api.example.com',
+            basePathMappings: [{ basePath: 'v1', restApiId: 'a1', stage: 'prod' }],
+          },
+          {
+            domainName: 'all.example.com',
+            basePathMappings: [{ basePath: '(none)', restApiId: 'a1' }],
+          },
+        ],
+      }),
+    ]);
+    const [row, ...rest] = rows(snap);
+    expect(rest).toEqual([]);
+    expect(row).toMatchObject({
+      accountId: ACCOUNT,
+      region: REGION,
+      apiId: 'a1',
+      apiName: 'orders',
+      apiType: 'REST',
+      endpointType: 'REGIONAL',
+      method: 'GET',
+      path: '/orders/{id}',
+      authorizationType: 'CUSTOM',
+      authorizerId: 'au1',
+      authorizerType: 'TOKEN',
+      apiKeyRequired: true,
+      integrationType: 'AWS_PROXY',
+      integrationTarget: fn,
+      stages: ['prod'],
+      webAclArns: ['arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/acl/1'],
+      throttling: [{ stage: 'prod', rateLimit: 100, burstLimit: 50, source: 'methodSettings:*/*' }],
+      caching: [{ stage: 'prod', enabled: true, ttlInSeconds: 60, encrypted: true }],
+    });
+    expect(row!.invokeUrls).toEqual([
+      `https://a1.execute-api.${REGION}.amazonaws.com/prod/orders/{id}`,
+      'https://api.example.com/v1/orders/{id}',
+      'https://all.example.com/prod/orders/{id}',
+    ]);
+  });
+
+  it('falls back to the account-level throttle when nothing narrower applies', () => {
+    const snap = snapshot([
+      region({
+        restApis: [
+          restApi({
+            id: 'a1',
+            resources: [
+              {
+                id: 'r',
+                path: '/',
+                resourceMethods: { GET: { methodIntegration: { type: 'MOCK' } } },
+              },
+            ],
+            stages: [restStage({ stageName: 'dev' })],
+          }),
+        ],
+      }),
+    ]);
+    expect(rows(snap)[0]!.throttling).toEqual([
+      { stage: 'dev', rateLimit: 10000, burstLimit: 5000, source: 'account' },
+    ]);
+    expect(rows(snap)[0]!.integrationTarget).toBe('MOCK');
+    expect(rows(snap)[0]!.authorizationType).toBe('NONE');
+  });
+
+  it('HTTP route on the $default stage, with a custom domain', () => {
+    const snap = snapshot([
+      region({
+        v2Apis: [
+          v2Api({
+            ApiId: 'h1',
+            Name: 'shop',
+            routes: [
+              {
+                RouteId: 'r1',
+                RouteKey: 'GET /items',
+                AuthorizationType: 'JWT',
+                AuthorizerId: 'j1',
+                Target: 'integrations/i1',
+              },
+            ],
+            integrations: [
+              {
+                IntegrationId: 'i1',
+                IntegrationType: 'HTTP_PROXY',
+                IntegrationUri: 'https://backend.example.com',
+              },
+            ],
+            authorizers: [{ AuthorizerId: 'j1', AuthorizerType: 'JWT' }],
+            stages: [
+              {
+                StageName: '$default',
+                DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 10 },
+              },
+            ],
+          }),
+        ],
+        v2DomainNames: [
+          {
+            DomainName: 'shop.example.com',
+            apiMappings: [{ ApiId: 'h1', Stage: '$default', ApiMappingKey: 'store' }],
+          },
+        ],
+      }),
+    ]);
+    expect(rows(snap)).toEqual([
+      expect.objectContaining({
+        apiType: 'HTTP',
+        endpointType: 'REGIONAL',
+        routeKey: 'GET /items',
+        routeId: 'r1',
+        authorizationType: 'JWT',
+        authorizerType: 'JWT',
+        integrationType: 'HTTP_PROXY',
+        integrationTarget: 'https://backend.example.com',
+        stages: ['$default'],
+        invokeUrls: [
+          `https://h1.execute-api.${REGION}.amazonaws.com/items`,
+          'https://shop.example.com/store/items',
+        ],
+        throttling: [
+          { stage: '$default', rateLimit: 20, burstLimit: 10, source: 'DefaultRouteSettings' },
+        ],
+      }),
+    ]);
+  });
+
+  it('WebSocket route', () => {
+    const snap = snapshot([
+      region({
+        v2Apis: [
+          v2Api({
+            ApiId: 'w1',
+            Name: 'chat',
+            ProtocolType: 'WEBSOCKET',
+            ApiEndpoint: `wss://w1.execute-api.${REGION}.amazonaws.com`,
+            routes: [
+              {
+                RouteId: 'c',
+                RouteKey: '$connect',
+                AuthorizationType: 'AWS_IAM',
+                ApiKeyRequired: true,
+              },
+            ],
+            stages: [{ StageName: 'prod' }],
+          }),
+        ],
+      }),
+    ]);
+    expect(rows(snap)[0]).toMatchObject({
+      apiType: 'WEBSOCKET',
+      routeKey: '$connect',
+      authorizationType: 'AWS_IAM',
+      apiKeyRequired: true,
+      invokeUrls: [`wss://w1.execute-api.${REGION}.amazonaws.com/prod`],
+    });
+  });
+
+  it('private API: PRIVATE endpoint type and the VPC endpoint host names', () => {
+    const snap = snapshot([
+      region({
+        restApis: [
+          restApi({
+            id: 'p1',
+            endpointConfiguration: { types: ['PRIVATE'], vpcEndpointIds: ['vpce-0abc'] },
+            resources: [{ id: 'r', path: '/x', resourceMethods: { GET: {} } }],
+            stages: [restStage({ stageName: 'prod' })],
+          }),
+        ],
+      }),
+    ]);
+    const row = rows(snap)[0]!;
+    expect(row.endpointType).toBe('PRIVATE');
+    expect(row.invokeUrls).toEqual([
+      `https://p1.execute-api.${REGION}.amazonaws.com/prod/x`,
+      `https://p1-vpce-0abc.execute-api.${REGION}.amazonaws.com/prod/x`,
+    ]);
+  });
+
+  it('disabled execute-api endpoint: only custom-domain URLs', () => {
+    const snap = snapshot([
+      region({
+        restApis: [
+          restApi({
+            id: 'a1',
+            disableExecuteApiEndpoint: true,
+            resources: [{ id: 'r', path: '/', resourceMethods: { GET: {} } }],
+            stages: [restStage({ stageName: 'prod' })],
+          }),
+        ],
+        v2Apis: [
+          v2Api({
+            ApiId: 'h1',
+            DisableExecuteApiEndpoint: true,
+            routes: [{ RouteId: 'r', RouteKey: '$default' }],
+            stages: [{ StageName: '$default' }],
+          }),
+        ],
+        domainNames: [
+          {
+            domainName: 'api.example.com',
+            basePathMappings: [{ basePath: '(none)', restApiId: 'a1', stage: 'prod' }],
+          },
+        ],
+      }),
+    ]);
+    const [rest, http] = rows(snap);
+    expect(rest!.invokeUrls).toEqual(['https://api.example.com/']);
+    expect(http!.invokeUrls).toEqual([]);
+  });
+});
