@@ -20,6 +20,12 @@ export function parseMethodSettingKey(key: string): { path: string; httpMethod: 
   return { path, httpMethod };
 }
 
+/** The method settings key for a resource path and verb: ("/pets/{id}", "GET") -> "~1pets~1{id}/GET". */
+export function methodSettingKey(path: string, httpMethod: string): string {
+  if (path === '*') return `*/${httpMethod}`;
+  return `${path.replace(/\//g, '~1')}/${httpMethod}`;
+}
+
 export function stageWideSetting(stage: RestStage): MethodSetting | undefined {
   return stage.methodSettings?.[STAGE_WIDE];
 }
@@ -30,4 +36,35 @@ export function methodOverrides(stage: RestStage): MethodOverride[] {
     .filter(([key]) => key !== STAGE_WIDE)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, setting]) => ({ key, setting, ...parseMethodSettingKey(key) }));
+}
+
+/** Every entry, "*\/*" first, then the overrides in key order. */
+export function allMethodSettings(stage: RestStage): MethodOverride[] {
+  const wide = stageWideSetting(stage);
+  return [
+    ...(wide ? [{ key: STAGE_WIDE, path: '*', httpMethod: '*', setting: wide }] : []),
+    ...methodOverrides(stage),
+  ];
+}
+
+/**
+ * The entry that governs one method on a stage: its own override, else an override for every
+ * verb of its path ("~1pets/*"), else the stage-wide "*\/*" entry.
+ */
+export function settingFor(
+  stage: RestStage,
+  path: string,
+  httpMethod: string,
+): MethodOverride | undefined {
+  const settings = stage.methodSettings ?? {};
+  for (const key of [methodSettingKey(path, httpMethod), methodSettingKey(path, '*'), STAGE_WIDE]) {
+    const setting = settings[key];
+    if (setting) return { key, setting, ...parseMethodSettingKey(key) };
+  }
+  return undefined;
+}
+
+/** "GET /pets/{id}", or "*" for the stage-wide entry: how results name an entry. */
+export function describeSetting(o: Pick<MethodOverride, 'key' | 'path' | 'httpMethod'>): string {
+  return o.key === STAGE_WIDE ? STAGE_WIDE : `${o.httpMethod} ${o.path}`;
 }

@@ -27,10 +27,12 @@ describe('apigw-audit scan --endpoint-url (moto)', () => {
       env(),
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(schemaValidator('report')(report)).toBe(true);
+    // No FAIL at or above high. Checks that read slices this scan does not collect (yet, or
+    // because moto lacks the call) say ERROR, and the exit code then says coverage is short.
+    expect(r.code).toBe(report.coverage.complete ? 0 : 3);
     const results = report.findings
       .filter((f: { checkId: string }) => f.checkId === 'rest-execution-logging')
       .map((f: { resource: { name: string }; status: string }) => `${f.resource.name}:${f.status}`)
