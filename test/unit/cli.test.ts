@@ -97,7 +97,11 @@ describe('evaluate and render from files', () => {
     expect(r.code).toBe(0); // one medium FAIL; default --fail-on high
     expect(r.stdout).toBe('');
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    expect(report.summary.byStatus.FAIL).toBe(1);
+    const loggingFails = report.findings.filter(
+      (f: { checkId: string; status: string }) =>
+        f.checkId === 'rest-execution-logging' && f.status === 'FAIL',
+    );
+    expect(loggingFails).toHaveLength(1);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<!doctype html>');
     const strict = await runCli([
       'evaluate',
