@@ -61,7 +61,8 @@ export default defineCheck({
     'method.request.header.Origin, which reflects any caller). FAIL when any origin (* or a ' +
     'reflected Origin) is allowed together with credentials (high), when any origin is allowed on ' +
     'an API with at least one authorized route or method (medium), or when an http:// or the null ' +
-    'origin is allowed (medium). All failed conditions are listed in one result.',
+    'origin is allowed (medium). All failed conditions are listed in one result. Headers that a ' +
+    'proxied backend adds itself are not visible here.',
   risk:
     "A permissive CORS policy lets any web page a user visits call the API from the user's " +
     'browser and read the responses: with cookies or other credentials this is cross-site data ' +

@@ -31,8 +31,8 @@ export default defineCheck({
       url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html',
     },
     {
-      title: 'Using AWS WAF with Amazon CloudFront distributions',
-      url: 'https://docs.aws.amazon.com/waf/latest/developerguide/cloudfront-features.html',
+      title: 'Use AWS WAF protections (Amazon CloudFront)',
+      url: 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-awswaf.html',
     },
   ],
   reads: ['v2Apis', 'v2Api.stages'],

@@ -23,7 +23,7 @@ export default defineCheck({
   },
   references: [
     {
-      title: 'Logging AWS WAF protection pack (web ACL) traffic',
+      title: 'Logging web ACL traffic (AWS WAF)',
       url: 'https://docs.aws.amazon.com/waf/latest/developerguide/logging.html',
     },
   ],

@@ -84,13 +84,6 @@ export const OPTIONS: readonly OptionSpec[] = [
     description: 'print the catalog as JSON',
     commands: ['checks'],
   },
-  {
-    key: 'framework',
-    flags: '--framework <id>',
-    description:
-      'list the controls of a compliance framework (fsbp, nist-800-53-r5, pci-dss-v4) and the checks behind each',
-    commands: ['checks'],
-  },
 ];
 
 export interface ParsedOptions {
@@ -105,7 +98,6 @@ export interface ParsedOptions {
   failOn?: string;
   config?: string;
   json?: boolean;
-  framework?: string;
 }
 
 export function optionsFor(command: CommandName): OptionSpec[] {

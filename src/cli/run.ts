@@ -10,7 +10,6 @@ import { createClientFactory, type ClientFactory } from '../collect/clients.js';
 import type { ProgressHook } from '../collect/context.js';
 import { collectSnapshot } from '../collect/scan.js';
 import { auditConfig, readConfigFile, type ConfigFile } from '../config/load.js';
-import { findFramework, loadFrameworks } from '../engine/compliance.js';
 import { evaluateSnapshot } from '../engine/evaluate.js';
 import { SEVERITIES, type Report, type Severity } from '../engine/types.js';
 import { InputFileError, UsageError } from '../errors.js';
@@ -225,7 +224,6 @@ export function runRender(path: string, opts: ParsedOptions): RunResult {
 }
 
 export function runChecks(opts: ParsedOptions): RunResult {
-  if (opts.framework !== undefined) return runFrameworkChecks(opts.framework, Boolean(opts.json));
   const rows = ALL_CHECKS.map((c) => ({ id: c.id, severity: c.severity, title: c.title }));
   if (opts.json) {
     const full = ALL_CHECKS.map(({ run: _run, ...meta }) => meta);
@@ -236,42 +234,5 @@ export function runChecks(opts: ParsedOptions): RunResult {
     `${'ID'.padEnd(w)}  SEVERITY  TITLE`,
     ...rows.map((r) => `${r.id.padEnd(w)}  ${r.severity.padEnd(8)}  ${r.title}`),
   ];
-  return { exitCode: 0, stdout: lines.join('\n') + '\n', notes: [], written: [] };
-}
-
-/** `checks --framework ID`: the framework's controls and the checks behind each. */
-function runFrameworkChecks(id: string, json: boolean): RunResult {
-  const frameworks = loadFrameworks();
-  const fw = findFramework(id, frameworks);
-  if (!fw) {
-    throw new UsageError(
-      `unknown framework "${id}" (known: ${frameworks.map((f) => f.framework).join(', ')})`,
-    );
-  }
-  const titles = new Map(ALL_CHECKS.map((c) => [c.id, c.title]));
-  if (json) {
-    const out = {
-      ...fw,
-      controls: fw.controls.map((c) => ({
-        ...c,
-        checks: c.checks.map((checkId) => ({
-          id: checkId,
-          title: titles.get(checkId) ?? null,
-          implemented: titles.has(checkId),
-        })),
-      })),
-    };
-    return { exitCode: 0, stdout: JSON.stringify(out, null, 2) + '\n', notes: [], written: [] };
-  }
-  const w = Math.max(...fw.controls.map((c) => c.id.length), 'CONTROL'.length);
-  const lines = [
-    `${fw.name} ${fw.version} (${fw.framework})`,
-    '',
-    `${'CONTROL'.padEnd(w)}  CHECKS`,
-  ];
-  for (const c of fw.controls) {
-    lines.push(`${c.id.padEnd(w)}  ${c.checks.length ? c.checks.join(', ') : '-'}`);
-    lines.push(`${''.padEnd(w)}  ${c.title}`);
-  }
   return { exitCode: 0, stdout: lines.join('\n') + '\n', notes: [], written: [] };
 }

@@ -9,8 +9,6 @@ import { complianceDir } from '../paths.js';
 export interface FrameworkControl {
   id: string;
   title: string;
-  /** The AWS Config managed rules the mapping goes through, when it is derived from them. */
-  configRules?: string[];
   checks: string[];
 }
 
@@ -19,8 +17,6 @@ export interface Framework {
   name: string;
   version: string;
   source: { title: string; url: string }[];
-  /** How the mapping was made and what it leaves out. */
-  notes?: string;
   controls: FrameworkControl[];
 }
 
@@ -49,12 +45,4 @@ export function complianceByCheck(frameworks: Framework[]): Map<string, Record<s
     }
   }
   return out;
-}
-
-/** The framework with this id (case-insensitive), or undefined. */
-export function findFramework(
-  id: string,
-  frameworks: Framework[] = loadFrameworks(),
-): Framework | undefined {
-  return frameworks.find((f) => f.framework.toLowerCase() === id.trim().toLowerCase());
 }
