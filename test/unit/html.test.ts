@@ -109,9 +109,14 @@ describe('renderHtml', () => {
 
   it('ranks top risks by severity, then count', () => {
     const risks = topRisks(report);
-    expect(risks).toHaveLength(1);
-    expect(risks[0]).toMatchObject({
-      checkId: 'rest-execution-logging',
+    expect(risks.length).toBeGreaterThan(1);
+    const rank = (r: (typeof risks)[number]) =>
+      ['critical', 'high', 'medium', 'low', 'info'].indexOf(r.severity);
+    for (let i = 1; i < risks.length; i++) {
+      const [a, b] = [risks[i - 1]!, risks[i]!];
+      expect(rank(a) < rank(b) || (rank(a) === rank(b) && a.count >= b.count)).toBe(true);
+    }
+    expect(risks.find((r) => r.checkId === 'rest-execution-logging')).toMatchObject({
       severity: 'medium',
       count: HOSTILE.length,
       accounts: 1,
