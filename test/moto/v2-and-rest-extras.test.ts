@@ -9,7 +9,6 @@ import {
   seedMethod,
   seedRequestValidator,
   seedRestApi,
-  seedStage,
   seedV2Integration,
   seedV2Route,
   seedV2Stage,
