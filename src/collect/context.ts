@@ -241,6 +241,10 @@ export class RegionContext {
           retryDelayMs: meta?.totalRetryDelay,
         });
         this.log.onProgress({ kind: 'call', accountId: this.accountId, region: this.region });
+        if (value === undefined || value === null || typeof value !== 'object') {
+          // Never read an empty answer as "nothing there".
+          return { ok: false, code: 'MalformedResponse', message: 'empty or non-object answer' };
+        }
         return { ok: true, value };
       } catch (err) {
         const meta = (err as { $metadata?: { attempts?: number; totalRetryDelay?: number } })
