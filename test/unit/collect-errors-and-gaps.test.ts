@@ -121,7 +121,7 @@ describe('operations moto lacks, on their success path', () => {
 
   it('v2 GetAuthorizers: JWT and Lambda authorizers per API; the Lambda one is followed', async () => {
     const fn = 'arn:aws:lambda:eu-west-1:111122223333:function:http-auth';
-    aws.m.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1' }] });
+    aws.m.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1' } as never] });
     aws.m.apigatewayv2.on(GetV2AuthorizersCommand, { ApiId: 'h1' }).resolves({
       Items: [
         {
@@ -293,7 +293,7 @@ describe('references followed into other regions', () => {
         },
       ],
     });
-    aws.m.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1' }] });
+    aws.m.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1' } as never] });
     aws.m.apigatewayv2.on(GetIntegrationsCommand).resolves({
       Items: [
         { IntegrationId: 'i1', IntegrationType: 'AWS_PROXY', IntegrationUri: missing },
