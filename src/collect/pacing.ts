@@ -9,8 +9,8 @@
  * The defaults below stay just under them. A call takes one token from every lane it belongs to
  * (GetResources: its own lane, then the shared API Gateway lane).
  *
- * Each bucket is a GCRA / virtual-scheduling token bucket: a call reserves the next free slot
- * synchronously (so waiters are served first come, first served) and then sleeps until it.
+ * Each bucket is a GCRA / virtual-scheduling token bucket: a call books its slot synchronously
+ * (so waiters are served first come, first served) and then sleeps until it.
  * The clock is injectable so tests are deterministic.
  */
 
@@ -73,12 +73,22 @@ export class TokenBucket {
     this.tolerance = (Math.floor(lane.burst) - 1) * this.interval;
   }
 
+  /** The earliest time (clock ms, >= now) at which a call would conform. */
+  earliest(now: number): number {
+    return Math.max(now, this.tat - this.tolerance);
+  }
+
+  /** Books a call at time `at` (which must be >= earliest(now)). */
+  commit(at: number): void {
+    this.tat = Math.max(this.tat, at) + this.interval;
+  }
+
   /** Reserves the next slot and returns how long to wait for it (ms, 0 = now). */
   reserve(): number {
     const now = this.clock.now();
-    const tat = Math.max(this.tat, now);
-    this.tat = tat + this.interval;
-    return Math.max(0, tat - this.tolerance - now);
+    const at = this.earliest(now);
+    this.commit(at);
+    return at - now;
   }
 
   async take(): Promise<void> {
@@ -98,24 +108,36 @@ export class Pacer {
     readonly clock: Clock = systemClock,
   ) {}
 
-  /** Waits for a token in every lane of this call, narrowest lane first. */
+  /**
+   * Waits for a token in every lane of this call. The slot is booked in all lanes at once, at
+   * the first time every lane allows: booking lane by lane would let a call that waited for its
+   * narrow lane (GetResources) queue again behind the shared lane, and a backlog there would
+   * then release many GetResources calls together, breaking the narrow quota.
+   */
   async acquire(
     accountId: string,
     region: string,
     service: string,
     operation: string,
   ): Promise<void> {
+    const lanes: Array<[string, TokenBucket]> = [];
     for (const lane of lanesOf(service, operation)) {
       const rate = this.config[lane];
       if (!rate) continue;
       const key = `${accountId}|${region}|${lane}`;
       let bucket = this.buckets.get(key);
       if (!bucket) this.buckets.set(key, (bucket = new TokenBucket(rate, this.clock)));
-      const wait = bucket.reserve();
-      if (wait > 0) {
-        this.waitedMs[lane] = (this.waitedMs[lane] ?? 0) + wait;
-        await this.clock.sleep(wait);
-      }
+      lanes.push([lane, bucket]);
+    }
+    if (!lanes.length) return;
+    const now = this.clock.now();
+    const at = Math.max(...lanes.map(([, b]) => b.earliest(now)));
+    for (const [, b] of lanes) b.commit(at);
+    const wait = at - now;
+    if (wait > 0) {
+      const lane = lanes[0]![0];
+      this.waitedMs[lane] = (this.waitedMs[lane] ?? 0) + wait;
+      await this.clock.sleep(wait);
     }
   }
 }
