@@ -81,6 +81,9 @@ async function collectWebAcl(ctx: RegionContext, arn: string): Promise<WebAclSna
     ),
     ctx.attemptSend(logSpec, waf, new GetLoggingConfigurationCommand({ ResourceArn: arn })),
   ]);
+  if (acl && !acl.WebACL) {
+    ctx.recordError({ ...aclSpec, region }, 'MalformedResponse', 'GetWebACL returned no WebACL');
+  }
   let loggingConfiguration: WebAclSnapshot['loggingConfiguration'];
   if (logging.ok) {
     loggingConfiguration = logging.value.LoggingConfiguration

@@ -18,6 +18,8 @@ import {
 } from '@aws-sdk/client-apigatewayv2';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
+import { unpaced } from '../../src/collect/pacing.js';
+import { collectSnapshot } from '../../src/collect/scan.js';
 import { ACCOUNT, awsError, useMockAws } from '../helpers/mock-aws.js';
 
 const aws = useMockAws();
@@ -284,5 +286,38 @@ describe('pagination of every listing (aws-sdk-client-mock)', () => {
       ['GetUsagePlans', 'MalformedResponse'],
     ]);
     expect(snap.stats!.calls['apigateway:GetRestApis']).toBe(2);
+  });
+});
+
+describe('progress', () => {
+  it("emits 'found' for each resource family, per region", async () => {
+    aws.m.apigateway.on(GetRestApisCommand).resolves({ items: [{ id: 'a1' }, { id: 'a2' }] });
+    aws.m.apigateway.on(GetStagesCommand).resolves({ item: [{ stageName: 'prod' }] });
+    aws.m.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: 'h1' } as never] });
+    const found: Record<string, number> = {};
+    await collectSnapshot({
+      clients: aws.clients,
+      regions: ['eu-west-1'],
+      pacer: unpaced(),
+      onProgress: (e) => {
+        if (e.kind === 'found') found[e.resource!] = (found[e.resource!] ?? 0) + e.count!;
+      },
+    });
+    expect(found).toMatchObject({
+      restApis: 2,
+      restStages: 2,
+      v2Apis: 1,
+      domainNames: 0,
+      v2DomainNames: 0,
+      usagePlans: 0,
+      apiKeys: 0,
+      clientCertificates: 0,
+      vpcLinks: 0,
+      v2VpcLinks: 0,
+      trails: 0,
+      webAcls: 0,
+      lambdaFunctions: 0,
+      certificates: 0,
+    });
   });
 });
