@@ -54,12 +54,12 @@ export function createClientFactory(opts: ClientOptions = {}): ClientFactory {
   const credsIds = new WeakMap<object, number>();
   let nextCredsId = 0;
   return (region, credentials = opts.credentials) => {
+    // Identity of the credentials object or provider function: two different providers (two
+    // accounts) must never share clients.
     const credsKey =
-      credentials && typeof credentials === 'object'
+      credentials && (typeof credentials === 'object' || typeof credentials === 'function')
         ? (credsIds.get(credentials) ?? (credsIds.set(credentials, ++nextCredsId), nextCredsId))
-        : typeof credentials === 'function'
-          ? 'fn'
-          : 'default';
+        : 'default';
     const key = `${region}|${credsKey}`;
     const hit = cache.get(key);
     if (hit) return hit;
