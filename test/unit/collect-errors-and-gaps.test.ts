@@ -1,11 +1,14 @@
 import { DescribeCertificateCommand } from '@aws-sdk/client-acm';
 import {
   GetAccountCommand,
+  GetBasePathMappingsCommand,
   GetClientCertificatesCommand,
   GetDomainNamesCommand,
   GetResourcesCommand,
   GetRestApisCommand,
   GetStagesCommand,
+  GetUsagePlanKeysCommand,
+  GetUsagePlansCommand,
 } from '@aws-sdk/client-api-gateway';
 import {
   GetApisCommand,
@@ -91,6 +94,51 @@ describe('one denied operation', () => {
     }
     expect(r.lambdaPolicies).toEqual({});
     expect(r.certificates).toEqual({});
+  });
+});
+
+describe('a failed call about one member of a list', () => {
+  it('leaves only that member incomplete: one plan without keyIds, one domain without mappings', async () => {
+    aws.m.apigateway.on(GetUsagePlansCommand).resolves({ items: [{ id: 'u1' }, { id: 'u2' }] });
+    aws.m.apigateway.on(GetUsagePlanKeysCommand, { usagePlanId: 'u1' }).resolves({
+      items: [{ id: 'k1' }],
+    });
+    aws.m.apigateway
+      .on(GetUsagePlanKeysCommand, { usagePlanId: 'u2' })
+      .rejects(awsError('AccessDeniedException', 'no /usageplans/*/keys'));
+    aws.m.apigateway.on(GetDomainNamesCommand).resolves({
+      items: [
+        { domainName: 'a.example.com' },
+        { domainName: 'p.example.com', domainNameId: 'abc123' },
+      ],
+    });
+    aws.m.apigateway
+      .on(GetBasePathMappingsCommand, { domainName: 'a.example.com' })
+      .resolves({ items: [{ basePath: '(none)', restApiId: 'a1', stage: 'prod' }] });
+    aws.m.apigateway
+      .on(GetBasePathMappingsCommand, { domainName: 'p.example.com' })
+      .rejects(awsError('NotFoundException', 'gone', 404));
+    const snap = await aws.scan(['eu-west-1']);
+    const r = snap.accounts[0]!.regions[0]!;
+    expect(r.usagePlans).toEqual([{ id: 'u1', keyIds: ['k1'] }, { id: 'u2' }]);
+    expect(r.domainNames).toEqual([
+      {
+        domainName: 'a.example.com',
+        basePathMappings: [{ basePath: '(none)', restApiId: 'a1', stage: 'prod' }],
+      },
+      { domainName: 'p.example.com', domainNameId: 'abc123' },
+    ]);
+    // A private domain is addressed by name and id.
+    expect(
+      aws.m.apigateway
+        .commandCalls(GetBasePathMappingsCommand)
+        .map((c) => c.args[0].input)
+        .find((i) => i.domainName === 'p.example.com'),
+    ).toMatchObject({ domainNameId: 'abc123', limit: 500 });
+    expect(snap.collectionErrors.map((e) => [e.slice, e.operation, e.resourceId]).sort()).toEqual([
+      ['domainName.basePathMappings', 'GetBasePathMappings', 'p.example.com+abc123'],
+      ['usagePlans', 'GetUsagePlanKeys', 'u2'],
+    ]);
   });
 });
 
