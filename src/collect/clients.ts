@@ -12,6 +12,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { STSClient } from '@aws-sdk/client-sts';
 import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { ConfiguredRetryStrategy } from '@smithy/util-retry';
 
 export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -33,8 +34,17 @@ export interface ClientOptions {
   /** Points every client at an emulator (moto) or a proxy. */
   endpointUrl?: string;
   credentials?: Credentials;
-  /** Attempts per call, counting the first (SDK standard retry mode). */
+  /**
+   * Attempts per call, counting the first (default 8). The SDK's standard retry mode retries
+   * throttling (429 TooManyRequestsException...), 5xx, timeouts and dropped connections with
+   * jittered exponential backoff (throttling base 1 s, capped at 20 s).
+   */
   maxAttempts?: number;
+  /**
+   * Backoff before retry number `attempt` (1-based), ms, instead of the SDK's default: tests use
+   * a tiny one. Still the SDK's standard strategy (same retryable errors, same retry quota).
+   */
+  retryBackoffMs?: (attempt: number) => number;
   /** Per-request socket timeout, ms. */
   requestTimeoutMs?: number;
 }
@@ -44,20 +54,23 @@ export function createClientFactory(opts: ClientOptions = {}): ClientFactory {
   const credsIds = new WeakMap<object, number>();
   let nextCredsId = 0;
   return (region, credentials = opts.credentials) => {
+    // Identity of the credentials object or provider function: two different providers (two
+    // accounts) must never share clients.
     const credsKey =
-      credentials && typeof credentials === 'object'
+      credentials && (typeof credentials === 'object' || typeof credentials === 'function')
         ? (credsIds.get(credentials) ?? (credsIds.set(credentials, ++nextCredsId), nextCredsId))
-        : typeof credentials === 'function'
-          ? 'fn'
-          : 'default';
+        : 'default';
     const key = `${region}|${credsKey}`;
     const hit = cache.get(key);
     if (hit) return hit;
+    const maxAttempts = opts.maxAttempts ?? 8;
     const config = {
       region,
       ...(credentials ? { credentials } : {}),
       ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}),
-      maxAttempts: opts.maxAttempts ?? 6,
+      ...(opts.retryBackoffMs
+        ? { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, opts.retryBackoffMs) }
+        : { maxAttempts }),
       requestHandler: {
         requestTimeout: opts.requestTimeoutMs ?? 30_000,
         connectionTimeout: 10_000,

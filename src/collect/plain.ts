@@ -19,3 +19,8 @@ function convert(value: unknown): unknown {
   }
   return value;
 }
+
+/** plain() over a list that may be missing (a failed collection stays undefined). */
+export function plainList<T>(items: readonly unknown[] | undefined): T[] | undefined {
+  return items && plain<T[]>(items);
+}

@@ -2,50 +2,45 @@
 import { ListRegionsCommand } from '@aws-sdk/client-account';
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import type { RegionContext } from './context.js';
+import { pagesByToken } from './paginate.js';
 
 /**
  * account:ListRegions (enabled and enabled-by-default), falling back to ec2:DescribeRegions
  * (which without AllRegions lists the enabled ones). Undefined when both fail; both failures are
- * recorded.
+ * recorded. When the fallback answers, the ListRegions failure is dropped: nothing is missing.
  */
 export async function enabledRegions(ctx: RegionContext): Promise<string[] | undefined> {
-  const fromAccount: string[] = [];
-  let token: string | undefined;
-  let ok = true;
-  do {
-    const page = await ctx.call(
-      { slice: 'regions', service: 'account', operation: 'ListRegions' },
-      () =>
-        ctx.clients.account.send(
-          new ListRegionsCommand({
-            RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'],
-            MaxResults: 50,
-            NextToken: token,
-          }),
-        ),
-    );
-    if (!page) {
-      ok = false;
-      break;
-    }
-    fromAccount.push(...(page.Regions ?? []).map((r) => r.RegionName!).filter(Boolean));
-    token = page.NextToken;
-  } while (token);
-  if (ok) return fromAccount.sort();
+  const before = ctx.log.errors.length;
+  const listed = await pagesByToken<{ RegionName?: string }>(
+    ctx,
+    { slice: 'regions', service: 'account', operation: 'ListRegions' },
+    ctx.clients.account,
+    (NextToken) =>
+      new ListRegionsCommand({
+        RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'],
+        MaxResults: 50,
+        NextToken,
+      }),
+    'Regions',
+  );
+  if (listed) return names(listed);
 
-  const ec2 = await ctx.call(
+  const ec2 = await ctx.send(
     { slice: 'regions', service: 'ec2', operation: 'DescribeRegions' },
-    () => ctx.clients.ec2.send(new DescribeRegionsCommand({})),
+    ctx.clients.ec2,
+    new DescribeRegionsCommand({}),
   );
   if (!ec2) return undefined;
-  // The fallback answered: the ListRegions failure is not a gap in what was collected.
-  const i = ctx.log.errors.findLastIndex(
-    (e) => e.operation === 'ListRegions' && e.accountId === ctx.accountId,
+  const i = ctx.log.errors.findIndex(
+    (e, n) => n >= before && e.operation === 'ListRegions' && e.accountId === ctx.accountId,
   );
   if (i >= 0) ctx.log.errors.splice(i, 1);
-  return (ec2.Regions ?? [])
-    .filter((r) => r.OptInStatus !== 'not-opted-in')
-    .map((r) => r.RegionName!)
-    .filter(Boolean)
+  return names((ec2.Regions ?? []).filter((r) => r.OptInStatus !== 'not-opted-in'));
+}
+
+function names(regions: Array<{ RegionName?: string }>): string[] {
+  return regions
+    .map((r) => r.RegionName)
+    .filter((n): n is string => typeof n === 'string' && n.length > 0)
     .sort();
 }

@@ -1,53 +1,105 @@
-/** API Gateway v1 (REST): APIs, their resources with methods, and their stages. */
+/**
+ * API Gateway v1 (REST): APIs, and per API its resources with methods, stages, authorizers,
+ * request validators and gateway responses. Five calls per API when each list fits one page.
+ */
 import {
+  GetAuthorizersCommand,
+  GetGatewayResponsesCommand,
+  GetRequestValidatorsCommand,
   GetResourcesCommand,
   GetRestApisCommand,
   GetStagesCommand,
 } from '@aws-sdk/client-api-gateway';
-import type { RestApiSnapshot, RestResource, RestStage } from '../snapshot/types.js';
-import type { RegionContext } from './context.js';
-import { pagesV1 } from './paginate.js';
-import { plain } from './plain.js';
+import type {
+  GatewayResponse,
+  RequestValidator,
+  RestApiSnapshot,
+  RestAuthorizer,
+  RestResource,
+  RestStage,
+  Slice,
+} from '../snapshot/types.js';
+import type { CallSpec, RegionContext } from './context.js';
+import { listIn, pagesV1 } from './paginate.js';
+import { plain, plainList } from './plain.js';
 
-const PAGE = 500;
+/** The largest page API Gateway v1 serves. */
+export const PAGE = 500;
 
 export async function collectRestApis(ctx: RegionContext): Promise<RestApiSnapshot[] | undefined> {
   const gw = ctx.clients.apigateway;
   const apis = await pagesV1(
     ctx,
     { slice: 'restApis', service: 'apigateway', operation: 'GetRestApis' },
-    (position) => gw.send(new GetRestApisCommand({ limit: PAGE, position })),
+    gw,
+    (position) => new GetRestApisCommand({ limit: PAGE, position }),
   );
   if (!apis) return undefined;
   ctx.found('restApis', apis.length);
-  const out: RestApiSnapshot[] = [];
-  for (const raw of apis) {
-    const api = plain<RestApiSnapshot>(raw);
-    const id = api.id;
-    const [resources, stages] = await Promise.all([
-      pagesV1(
-        ctx,
-        {
-          slice: 'restApi.resources',
-          service: 'apigateway',
-          operation: 'GetResources',
-          resourceId: id,
-        },
-        (position) =>
-          gw.send(
-            new GetResourcesCommand({ restApiId: id, limit: PAGE, position, embed: ['methods'] }),
-          ),
-      ),
-      ctx.call(
-        { slice: 'restApi.stages', service: 'apigateway', operation: 'GetStages', resourceId: id },
-        () => gw.send(new GetStagesCommand({ restApiId: id })),
-      ),
-    ]);
-    out.push({
-      ...api,
-      resources: resources && plain<RestResource[]>(resources),
-      stages: stages && plain<RestStage[]>(stages.item ?? []),
-    });
-  }
+  const out = await Promise.all(
+    apis.map((raw) => collectRestApi(ctx, plain<RestApiSnapshot>(raw))),
+  );
+  const count = (f: (a: RestApiSnapshot) => unknown[] | undefined) =>
+    out.reduce((n, a) => n + (f(a)?.length ?? 0), 0);
+  ctx.found(
+    'restStages',
+    count((a) => a.stages),
+  );
+  ctx.found(
+    'restMethods',
+    count((a) => a.resources?.flatMap((r) => Object.keys(r.resourceMethods ?? {}))),
+  );
+  ctx.found(
+    'restAuthorizers',
+    count((a) => a.authorizers),
+  );
   return out;
+}
+
+async function collectRestApi(ctx: RegionContext, api: RestApiSnapshot): Promise<RestApiSnapshot> {
+  const gw = ctx.clients.apigateway;
+  const restApiId = api.id;
+  const spec = (slice: Slice, operation: string): CallSpec => ({
+    slice,
+    service: 'apigateway',
+    operation,
+    resourceId: restApiId,
+  });
+  const stagesSpec = spec('restApi.stages', 'GetStages');
+  const responsesSpec = spec('restApi.gatewayResponses', 'GetGatewayResponses');
+  const [resources, stages, authorizers, requestValidators, gatewayResponses] = await Promise.all([
+    pagesV1<RestResource>(
+      ctx,
+      spec('restApi.resources', 'GetResources'),
+      gw,
+      (position) =>
+        new GetResourcesCommand({ restApiId, limit: PAGE, position, embed: ['methods'] }),
+    ),
+    ctx.send(stagesSpec, gw, new GetStagesCommand({ restApiId })),
+    // GetAuthorizers and GetRequestValidators page by position but have no SDK paginator.
+    pagesV1<RestAuthorizer>(
+      ctx,
+      spec('restApi.authorizers', 'GetAuthorizers'),
+      gw,
+      (position) => new GetAuthorizersCommand({ restApiId, limit: PAGE, position }),
+    ),
+    pagesV1<RequestValidator>(
+      ctx,
+      spec('restApi.requestValidators', 'GetRequestValidators'),
+      gw,
+      (position) => new GetRequestValidatorsCommand({ restApiId, limit: PAGE, position }),
+    ),
+    // "The GatewayResponses collection does not support pagination": one call.
+    ctx.send(responsesSpec, gw, new GetGatewayResponsesCommand({ restApiId, limit: PAGE })),
+  ]);
+  return {
+    ...api,
+    resources: plainList<RestResource>(resources),
+    stages: plainList<RestStage>(listIn(ctx, stagesSpec, stages, 'item')),
+    authorizers: plainList<RestAuthorizer>(authorizers),
+    requestValidators: plainList<RequestValidator>(requestValidators),
+    gatewayResponses: plainList<GatewayResponse>(
+      listIn(ctx, responsesSpec, gatewayResponses, 'items'),
+    ),
+  };
 }

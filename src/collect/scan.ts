@@ -18,10 +18,12 @@ import type { ClientFactory, Credentials } from './clients.js';
 import {
   CollectionLog,
   errorCode,
+  type AccountScope,
   errorMessage,
   RegionContext,
   type ProgressHook,
 } from './context.js';
+import { DEFAULT_PACING, Pacer } from './pacing.js';
 import { collectRegion } from './region.js';
 import { enabledRegions } from './regions.js';
 
@@ -38,6 +40,13 @@ export interface ScanOptions {
   endpointUrl?: string;
   /** Region for STS and account-level calls; defaults from the first listed region. */
   homeRegion?: string;
+  /**
+   * Token buckets per (account, region, lane). Default: the AWS management-API quotas
+   * (DEFAULT_PACING). Tests and benchmarks hand in a fake clock or other rates.
+   */
+  pacer?: Pacer;
+  /** AWS requests in flight at once per account and region (default 10). */
+  maxInFlightPerRegion?: number;
 }
 
 const CREDENTIAL_ERRORS = new Set([
@@ -69,6 +78,7 @@ interface Target {
 export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
   const startedAt = new Date();
   const log = new CollectionLog(opts.onProgress);
+  const pacer = opts.pacer ?? new Pacer(DEFAULT_PACING);
   const home =
     opts.homeRegion ??
     (opts.regions === 'all' ? (process.env.AWS_REGION ?? 'us-east-1') : opts.regions[0]!);
@@ -136,12 +146,20 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
     };
     accounts.push(account);
     const acctHome = opts.regions === 'all' ? defaultRegionOfPartition(t.partition) : home;
+    // Shared by the account's regions: clients for other regions (Lambda functions, trail home
+    // regions, edge certificates) and the calls made once per account.
+    const scope: AccountScope = {
+      clientsIn: (region) => opts.clients(region, t.credentials),
+      memo: new Map(),
+    };
+    const ctxOpts = { pacer, account: scope, maxInFlight: opts.maxInFlightPerRegion };
     const acctCtx = new RegionContext(
       opts.clients(acctHome, t.credentials),
       t.accountId,
       'global',
       t.partition,
       log,
+      ctxOpts,
     );
     if (t.failure) {
       acctCtx.recordError(
@@ -162,6 +180,7 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
             region,
             t.partition,
             log,
+            ctxOpts,
           );
           log.onProgress({ kind: 'region-start', accountId: t.accountId, region });
           const snap = await collectRegion(ctx);
@@ -185,6 +204,15 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
     },
     accounts,
     collectionErrors: log.errors,
-    stats: log.stats,
+    stats: {
+      ...log.stats,
+      ...(Object.keys(pacer.waitedMs).length
+        ? {
+            pacingWaitMs: Object.fromEntries(
+              Object.entries(pacer.waitedMs).map(([k, v]) => [k, Math.round(v)]),
+            ),
+          }
+        : {}),
+    },
   };
 }

@@ -35,9 +35,16 @@ export interface ScanInfo {
 }
 
 export interface CollectionStats {
+  /** Calls made (one per request, however many attempts it took). */
   calls: Record<string, number>;
+  /** Attempts answered with a throttling error (429 TooManyRequestsException...). */
   throttled: Record<string, number>;
+  /** Attempts beyond the first, made by the SDK's retry strategy. */
   retries: Record<string, number>;
+  /** Time the SDK waited between attempts, ms. */
+  retryDelayMs?: Record<string, number>;
+  /** Time calls waited for a pacing token, ms, by lane. */
+  pacingWaitMs?: Record<string, number>;
 }
 
 /**

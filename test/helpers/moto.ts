@@ -100,3 +100,20 @@ export function useMoto(): MotoHandle {
   });
   return handle;
 }
+
+/**
+ * Operations moto 5.2.1 lacks (it answers them with an HTML page): apigateway
+ * GetClientCertificates (404) and apigatewayv2 GetAuthorizers (500). A scan against moto records
+ * them as collection errors; their success paths are tested with aws-sdk-client-mock.
+ */
+export const MOTO_GAP_OPERATIONS = new Set([
+  'apigateway:GetClientCertificates',
+  'apigatewayv2:GetAuthorizers',
+]);
+
+export function isMotoGap(e: { service: string; operation: string; errorCode: string }): boolean {
+  return (
+    MOTO_GAP_OPERATIONS.has(`${e.service}:${e.operation}`) &&
+    e.errorCode.startsWith('UnsupportedOperation')
+  );
+}
