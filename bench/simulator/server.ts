@@ -89,7 +89,10 @@ export interface SimulatorStats {
   requests: number;
   accepted: number;
   throttled: number;
-  /** Faults injected, by kind: error500, error503, drop, slow, accessDenied, unsupported. */
+  /**
+   * Faults injected, by kind: error500, error503, drop, slow, accessDenied, unsupported; and for
+   * slow answers whether the client gave up first (slowAbandoned) or waited (slowAwaited).
+   */
   faults: Record<string, number>;
   /** By "service:Operation". */
   byOperation: Record<string, OperationStats>;
@@ -322,8 +325,13 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
       }
       if (r < drop + err + slow) {
         countFault(info, 'slow');
+        let gone = false;
+        res.once('close', () => (gone = true));
         await sleep(faults.slowMs ?? 5_000);
-        if (res.destroyed || req.socket.destroyed) return;
+        // Did the client wait for the slow answer, or give up (time out) first?
+        const kind = gone || res.destroyed ? 'slowAbandoned' : 'slowAwaited';
+        stats.faults[kind] = (stats.faults[kind] ?? 0) + 1;
+        if (gone || res.destroyed) return;
       }
     }
 
