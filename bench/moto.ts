@@ -27,8 +27,6 @@ export function motoPython(): string {
 
 export interface MotoServer {
   endpoint: string;
-  /** The moto_server process id (for measurements). */
-  pid: number | undefined;
   stop(): Promise<void>;
   reset(): Promise<void>;
 }
@@ -53,7 +51,6 @@ export async function startMoto(): Promise<MotoServer> {
   });
   return {
     endpoint,
-    pid: child.pid,
     async reset() {
       const res = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST' });
       if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);

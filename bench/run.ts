@@ -7,6 +7,9 @@
  *     bench/results/<fixture>.json: completeness, wall time against the quota-bound minimum,
  *     calls per API, throttling, retries, peak RSS.
  *
+ *   npm run bench -- --fixture large --seed-only [--seed-concurrency N]
+ *     only seeds (to measure seeding speed), writes nothing.
+ *
  *   npm run bench -- --evaluate 50000 [--no-write]
  *     evaluates and renders a synthetic snapshot of about that many findings:
  *     bench/results/evaluate-<N>.json.
@@ -133,6 +136,7 @@ export async function runFixtureBench(
         counts: seeded.counts,
         calls: seeded.calls,
         seconds: round(seeded.seconds, 1),
+        concurrency: opts.seedConcurrency ?? 6,
         regions: seeded.regions,
       },
       simulator: { latencyMs: opts.latencyMs ?? 50, jitter: 0.5, quotas: AWS_QUOTAS },
@@ -203,6 +207,7 @@ async function main(): Promise<void> {
       'seed-concurrency': { type: 'string' },
       concurrency: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
+      'seed-only': { type: 'boolean', default: false },
     },
   });
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
@@ -222,6 +227,23 @@ async function main(): Promise<void> {
   const name = (values.fixture ?? 'small') as FixtureName;
   if (!FIXTURES[name])
     throw new Error(`--fixture must be one of ${Object.keys(FIXTURES).join(', ')}`);
+  if (values['seed-only']) {
+    // Seeding alone, to measure how many parallel calls moto usefully takes. Writes nothing.
+    const moto = await startMoto();
+    try {
+      const concurrency = num(values['seed-concurrency']) ?? 6;
+      const clients = createClientFactory({
+        endpointUrl: moto.endpoint,
+        credentials: TEST_CREDENTIALS,
+        maxAttempts: 3,
+      });
+      const s = await seedFixture(FIXTURES[name], clients, concurrency);
+      console.log(JSON.stringify({ ...s, seconds: round(s.seconds, 2), concurrency }));
+    } finally {
+      await moto.stop();
+    }
+    return;
+  }
   const r = await runFixtureBench(name, {
     latencyMs: num(values.latency),
     seedConcurrency: num(values['seed-concurrency']),
