@@ -1,0 +1,261 @@
+/**
+ * The benchmark. Two modes:
+ *
+ *   npm run bench -- --fixture small|large [--latency MS] [--seed-concurrency N] [--no-write]
+ *     starts moto, seeds the fixture (directly), starts the quota simulator in front of moto,
+ *     runs collectSnapshot through it in a separate Node process (scan-worker), and writes
+ *     bench/results/<fixture>.json: completeness, wall time against the quota-bound minimum,
+ *     calls per API, throttling, retries, peak RSS.
+ *
+ *   npm run bench -- --fixture large --seed-only [--seed-concurrency N]
+ *     only seeds (to measure seeding speed), writes nothing.
+ *
+ *   npm run bench -- --evaluate 50000 [--no-write]
+ *     evaluates and renders a synthetic snapshot of about that many findings:
+ *     bench/results/evaluate-<N>.json.
+ *
+ * Figures are explained in docs/benchmark.md.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createClientFactory } from '../src/collect/clients.js';
+import { packageRoot } from '../src/paths.js';
+import { runEvaluateBench } from './evaluate.js';
+import {
+  completeness,
+  FIXTURES,
+  MOTO_UNIMPLEMENTED,
+  seedFixture,
+  type FixtureName,
+} from './fixtures/generate.js';
+import { startMoto, TEST_CREDENTIALS } from './moto.js';
+import type { WorkerInput, WorkerResult } from './scan-worker.js';
+import { AWS_QUOTAS, quotaBoundSeconds } from './simulator/quotas.js';
+import { startSimulator } from './simulator/server.js';
+
+/** The issue's targets on `large`. */
+export const TARGETS = {
+  completeness: 1,
+  callsPerRestApi: 6,
+  callsPerV2Api: 5,
+  wallToQuotaRatio: 1.3,
+  peakRssMb: 300,
+};
+
+const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
+
+function machine() {
+  return {
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage1m: round(loadavg()[0] ?? 0, 2),
+    note: 'shared machine (2 cores, several concurrent users): wall times are indicative',
+  };
+}
+
+function runWorker(input: WorkerInput): Promise<WorkerResult> {
+  const worker = join(fileURLToPath(new URL('.', import.meta.url)), 'scan-worker.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [worker, JSON.stringify(input)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`scan worker exited ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()!) as WorkerResult);
+    });
+  });
+}
+
+const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+
+export async function runFixtureBench(
+  name: FixtureName,
+  opts: { latencyMs?: number; seedConcurrency?: number; scanConcurrency?: number } = {},
+) {
+  const spec = FIXTURES[name];
+  const moto = await startMoto();
+  let sim;
+  try {
+    const seedClients = createClientFactory({
+      endpointUrl: moto.endpoint,
+      credentials: TEST_CREDENTIALS,
+      maxAttempts: 3,
+    });
+    console.error(`bench: seeding ${name} into moto...`);
+    const seeded = await seedFixture(spec, seedClients, opts.seedConcurrency);
+    console.error(
+      `bench: seeded ${seeded.calls} calls in ${round(seeded.seconds, 1)} s: ${JSON.stringify(seeded.counts)}`,
+    );
+    sim = await startSimulator({ target: moto.endpoint, latencyMs: opts.latencyMs ?? 50 });
+    console.error(`bench: scanning through the simulator (${sim.endpoint})...`);
+    const machineBefore = machine();
+    const scan = await runWorker({
+      endpoint: sim.endpoint,
+      regions: spec.regions,
+      ...(opts.scanConcurrency ? { concurrency: opts.scanConcurrency } : {}),
+    });
+    const st = sim.stats;
+    const bound = quotaBoundSeconds(st.acceptedByLane, AWS_QUOTAS);
+    const comp = completeness(seeded.counts, scan.counts);
+    const accepted = Object.fromEntries(
+      Object.entries(st.byOperation)
+        .map(([k, v]) => [k, v.accepted] as const)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
+    const throttled = Object.fromEntries(
+      Object.entries(st.byOperation)
+        .filter(([, v]) => v.throttled > 0)
+        .map(([k, v]) => [k, v.throttled]),
+    );
+    const errorsByOp: Record<string, number> = {};
+    for (const e of scan.collectionErrors) {
+      const k = `${e.service}:${e.operation}:${e.errorCode}`;
+      errorsByOp[k] = (errorsByOp[k] ?? 0) + 1;
+    }
+    const callsPerRestApi = seeded.counts.restApis
+      ? round(st.acceptedByScope.restApi / seeded.counts.restApis, 2)
+      : null;
+    const callsPerV2Api = seeded.counts.v2Apis
+      ? round(st.acceptedByScope.v2Api / seeded.counts.v2Apis, 2)
+      : null;
+    const ratio = bound.seconds > 0 ? round(scan.wallSeconds / bound.seconds, 2) : null;
+    const result = {
+      fixture: name,
+      date: new Date().toISOString(),
+      node: process.version,
+      machine: machineBefore,
+      seeded: {
+        counts: seeded.counts,
+        calls: seeded.calls,
+        seconds: round(seeded.seconds, 1),
+        concurrency: opts.seedConcurrency ?? 6,
+        regions: seeded.regions,
+      },
+      simulator: { latencyMs: opts.latencyMs ?? 50, jitter: 0.5, quotas: AWS_QUOTAS },
+      completeness: comp,
+      found: scan.counts,
+      wallSeconds: scan.wallSeconds,
+      quotaBoundSeconds: round(bound.seconds, 2),
+      quotaBoundByRegion: Object.fromEntries(
+        Object.entries(bound.byRegion).map(([k, v]) => [
+          k,
+          { seconds: round(v.seconds, 2), lane: v.lane },
+        ]),
+      ),
+      wallToQuotaRatio: ratio,
+      callsPerRestApi,
+      callsPerV2Api,
+      callsPerRegion: round(st.acceptedByScope.region / spec.regions.length, 2),
+      calls: { total: st.accepted, byOperation: accepted },
+      requests: st.requests,
+      throttled: { total: st.throttled, byOperation: throttled },
+      retries: { total: sum(scan.stats.retries), byOperation: scan.stats.retries },
+      collectionErrors: {
+        total: scan.collectionErrors.length,
+        motoGaps: scan.collectionErrors.filter((e) =>
+          MOTO_UNIMPLEMENTED.has(`${e.service}:${e.operation}`),
+        ).length,
+        byOperation: errorsByOp,
+      },
+      peakRssMb: scan.peakRssMb,
+      maxRssMb: scan.maxRssMb,
+      targets: TARGETS,
+      meetsTargets: {
+        completeness: comp.overall >= TARGETS.completeness,
+        // Few calls per API mean nothing when the APIs' details were not collected.
+        callsPerRestApi:
+          callsPerRestApi !== null &&
+          comp.byKind.restApis === 1 &&
+          callsPerRestApi <= TARGETS.callsPerRestApi,
+        callsPerV2Api:
+          callsPerV2Api !== null &&
+          comp.byKind.v2Apis === 1 &&
+          callsPerV2Api <= TARGETS.callsPerV2Api,
+        wallToQuotaRatio: ratio !== null && ratio <= TARGETS.wallToQuotaRatio,
+        peakRssMb: scan.peakRssMb < TARGETS.peakRssMb,
+      },
+    };
+    return result;
+  } finally {
+    await sim?.stop();
+    await moto.stop();
+  }
+}
+
+function write(file: string, data: unknown): string {
+  const dir = join(packageRoot, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, file);
+  writeFileSync(path, JSON.stringify(data, null, 2) + '\n');
+  return path;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      fixture: { type: 'string' },
+      evaluate: { type: 'string' },
+      latency: { type: 'string' },
+      'seed-concurrency': { type: 'string' },
+      concurrency: { type: 'string' },
+      'no-write': { type: 'boolean', default: false },
+      'seed-only': { type: 'boolean', default: false },
+    },
+  });
+  const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  if (values.evaluate) {
+    const target = Number(values.evaluate);
+    if (!Number.isInteger(target) || target < 1) throw new Error('--evaluate needs a number');
+    const r = {
+      date: new Date().toISOString(),
+      node: process.version,
+      machine: machine(),
+      ...runEvaluateBench(target),
+    };
+    console.log(JSON.stringify(r, null, 2));
+    if (!values['no-write']) console.error(`bench: wrote ${write(`evaluate-${target}.json`, r)}`);
+    return;
+  }
+  const name = (values.fixture ?? 'small') as FixtureName;
+  if (!FIXTURES[name])
+    throw new Error(`--fixture must be one of ${Object.keys(FIXTURES).join(', ')}`);
+  if (values['seed-only']) {
+    // Seeding alone, to measure how many parallel calls moto usefully takes. Writes nothing.
+    const moto = await startMoto();
+    try {
+      const concurrency = num(values['seed-concurrency']) ?? 6;
+      const clients = createClientFactory({
+        endpointUrl: moto.endpoint,
+        credentials: TEST_CREDENTIALS,
+        maxAttempts: 3,
+      });
+      const s = await seedFixture(FIXTURES[name], clients, concurrency);
+      console.log(JSON.stringify({ ...s, seconds: round(s.seconds, 2), concurrency }));
+    } finally {
+      await moto.stop();
+    }
+    return;
+  }
+  const r = await runFixtureBench(name, {
+    latencyMs: num(values.latency),
+    seedConcurrency: num(values['seed-concurrency']),
+    scanConcurrency: num(values.concurrency),
+  });
+  console.log(JSON.stringify(r, null, 2));
+  if (!values['no-write']) console.error(`bench: wrote ${write(`${name}.json`, r)}`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.stack : String(err));
+    process.exit(1);
+  });
+}
