@@ -31,13 +31,23 @@ export interface MotoServer {
   reset(): Promise<void>;
 }
 
-export async function startMoto(): Promise<MotoServer> {
+export interface MotoOptions {
+  /** The account every request lands in (moto's default is 123456789012). */
+  accountId?: string;
+}
+
+export async function startMoto(opts: MotoOptions = {}): Promise<MotoServer> {
   const child: ChildProcess = spawn(motoPython(), ['-c', SERVER], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'false' },
+    env: {
+      ...process.env,
+      MOTO_ALLOW_NONEXISTENT_REGION: 'false',
+      ...(opts.accountId ? { MOTO_ACCOUNT_ID: opts.accountId } : {}),
+    },
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
+  // Only the start-up diagnostics matter; keep the tail so a long run cannot grow it unbounded.
+  child.stderr!.on('data', (d) => (stderr = (stderr + String(d)).slice(-4000)));
   const endpoint = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`moto did not start in 30 s: ${stderr}`)),

@@ -10,11 +10,10 @@
  *
  *   npm run demo:seed      (needs .venv with moto: bash scripts/setup-test-env.sh)
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { ImportCertificateCommand, RequestCertificateCommand } from '@aws-sdk/client-acm';
 import {
   CreateApiKeyCommand,
@@ -66,6 +65,7 @@ import {
 import { createClientFactory, type ClientFactory, type Clients } from '../src/collect/clients.js';
 import { collectSnapshot } from '../src/collect/scan.js';
 import { packageRoot } from '../src/paths.js';
+import { startMoto } from '../bench/moto.js';
 
 const ACCOUNT = '210987654321';
 const REGIONS = ['eu-west-1', 'us-east-1', 'ap-southeast-2'] as const;
@@ -80,23 +80,6 @@ const lambdaArn = (region: string, name: string) =>
   `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}`;
 const lambdaUri = (region: string, name: string) =>
   `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${lambdaArn(region, name)}/invocations`;
-
-async function startMoto(): Promise<{ endpoint: string; stop: () => void }> {
-  const python = join(packageRoot, '.venv', 'bin', 'python');
-  const child = spawn(
-    python,
-    [
-      '-c',
-      'import sys\nfrom moto.server import ThreadedMotoServer\ns=ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)\ns.start()\nprint("http://%s:%d" % s.get_host_and_port(), flush=True)\nsys.stdin.read()',
-    ],
-    { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, MOTO_ACCOUNT_ID: ACCOUNT } },
-  );
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`moto exited with ${code}`)));
-    createInterface({ input: child.stdout }).once('line', (l) => resolve(l.trim()));
-  });
-  return { endpoint, stop: () => child.stdin.end() };
-}
 
 // ------------------------------------------------------------------ REST helpers
 
@@ -261,13 +244,6 @@ async function seedLambda(
 
 async function seedEuWest1(c: Clients, iam: IAMClient, shims: Shims) {
   const region = 'eu-west-1';
-  await seedLambda(
-    c,
-    iam,
-    region,
-    'payments-handler',
-    `arn:aws:execute-api:${region}:${ACCOUNT}:*/*/*/payments*`,
-  );
   await seedLambda(c, iam, region, 'payments-authorizer');
   await seedLambda(c, iam, region, 'profile-handler', `arn:aws:execute-api:${region}:${ACCOUNT}:*`);
 
@@ -275,6 +251,14 @@ async function seedEuWest1(c: Clients, iam: IAMClient, shims: Shims) {
   const pay = await restApi(c, 'payments-api', {
     tags: { owner: 'payments-team', 'data-classification': 'confidential' },
   });
+  // Scoped to this API: the one function a confused deputy cannot reach through another API.
+  await seedLambda(
+    c,
+    iam,
+    region,
+    'payments-handler',
+    `arn:aws:execute-api:${region}:${ACCOUNT}:${pay.id}/*/*/payments*`,
+  );
   const auth = await c.apigateway.send(
     new CreateAuthorizerCommand({
       restApiId: pay.id,
@@ -301,7 +285,6 @@ async function seedEuWest1(c: Clients, iam: IAMClient, shims: Shims) {
     auth: 'CUSTOM',
     authorizerId: auth.id,
     integration: lambda,
-    cacheKeys: ['method.request.header.Authorization'],
   });
   await method(c, region, pay.id, payments, 'POST', {
     auth: 'CUSTOM',
@@ -777,7 +760,7 @@ function shim(factory: ClientFactory): ClientFactory {
 }
 
 async function main() {
-  const moto = await startMoto();
+  const moto = await startMoto({ accountId: ACCOUNT });
   try {
     const factory = createClientFactory({
       endpointUrl: moto.endpoint,
@@ -834,7 +817,7 @@ async function main() {
     for (const e of snapshot.collectionErrors)
       console.log(`  ${e.service}:${e.operation} ${e.region} ${e.errorCode}`);
   } finally {
-    moto.stop();
+    await moto.stop();
   }
 }
 

@@ -71,8 +71,11 @@ export function createClientFactory(opts: ClientOptions = {}): ClientFactory {
       ...(opts.retryBackoffMs
         ? { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, opts.retryBackoffMs) }
         : { maxAttempts }),
+      // Without throwOnRequestTimeout the handler only warns and a hung call hangs the scan;
+      // thrown, the timeout is retried like any transient fault.
       requestHandler: {
         requestTimeout: opts.requestTimeoutMs ?? 30_000,
+        throwOnRequestTimeout: true,
         connectionTimeout: 10_000,
       },
     };
