@@ -94,7 +94,11 @@ export async function runFixtureBench(
     console.error(
       `bench: seeded ${seeded.calls} calls in ${round(seeded.seconds, 1)} s: ${JSON.stringify(seeded.counts)}`,
     );
-    sim = await startSimulator({ target: moto.endpoint, latencyMs: opts.latencyMs ?? 50 });
+    sim = await startSimulator({
+      target: moto.endpoint,
+      latencyMs: opts.latencyMs ?? 50,
+      fillMotoGaps: true,
+    });
     console.error(`bench: scanning through the simulator (${sim.endpoint})...`);
     const machineBefore = machine();
     const scan = await runWorker({

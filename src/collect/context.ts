@@ -189,8 +189,15 @@ export class RegionContext {
     command: C,
   ): Promise<Outcome<GetOutputType<C>>> {
     const seen: CallCount = { attempts: 0, throttled: 0 };
+    const target = spec.region ?? this.region;
+    // Runs once per attempt, inside the SDK's retry loop. The first attempt took its pacing
+    // token before the call was sent; each retry takes one here, so retries cannot push the
+    // account over its quota either.
     const counter: DeserializeMiddleware<object, MetadataBearer> = (next) => async (args) => {
       seen.attempts++;
+      if (seen.attempts > 1) {
+        await this.pacer.acquire(this.accountId, target, spec.service, spec.operation);
+      }
       try {
         return await next(args);
       } catch (err) {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClientFactory } from '../../src/collect/clients.js';
 import { CollectionLog, RegionContext } from '../../src/collect/context.js';
 import { collectRestApis } from '../../src/collect/rest.js';
+import { Pacer } from '../../src/collect/pacing.js';
 import { TEST_CREDENTIALS } from '../helpers/moto.js';
 
 type Reply = (req: IncomingMessage, res: ServerResponse) => void;
@@ -80,6 +81,28 @@ const apiRoutes = (stages: Reply[]) => ({
 });
 
 describe('SDK retries (real clients, local HTTP server)', () => {
+  it('paces every attempt, retries included, so retries cannot exceed the quota', async () => {
+    script = { '/restapis': [unavailable, unavailable, oneApi], ...apiRoutes([empty]) };
+    const clients = createClientFactory({
+      endpointUrl: endpoint,
+      credentials: TEST_CREDENTIALS,
+      maxAttempts: 4,
+      retryBackoffMs: () => 5,
+    })('eu-west-1');
+    const log = new CollectionLog();
+    const pacer = new Pacer();
+    const asked: string[] = [];
+    const acquire = pacer.acquire.bind(pacer);
+    pacer.acquire = (account, region, service, operation) => {
+      asked.push(operation);
+      return acquire(account, region, service, operation);
+    };
+    const ctx = new RegionContext(clients, '111122223333', 'eu-west-1', 'aws', log, { pacer });
+    await collectRestApis(ctx);
+    expect(hits['/restapis']).toBe(3);
+    expect(asked.filter((op) => op === 'GetRestApis')).toHaveLength(3);
+  });
+
   it('429 then 200: one call, one retry, one throttled answer, data collected', async () => {
     script = { '/restapis': [throttled, oneApi], ...apiRoutes([empty]) };
     const { ctx, log } = context();
