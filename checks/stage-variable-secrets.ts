@@ -2,7 +2,7 @@ import type { ResourceRef } from '../src/engine/types.js';
 import type { CheckContext } from './lib/context.js';
 import { defineCheck } from './lib/define.js';
 import { ref } from './lib/resources.js';
-import { findSecrets, REASON_TEXT } from './lib/secrets.js';
+import { findSecrets, REASON_TEXT } from '../src/snapshot/secrets.js';
 
 /** Never puts a value in a result: names, reasons and redactions only. */
 function judge(

@@ -19,6 +19,7 @@ import type {
   RestStage,
   Slice,
 } from '../snapshot/types.js';
+import { redactVariables } from '../snapshot/secrets.js';
 import type { CallSpec, RegionContext } from './context.js';
 import { listIn, pagesV1 } from './paginate.js';
 import { plain, plainList } from './plain.js';
@@ -95,7 +96,11 @@ async function collectRestApi(ctx: RegionContext, api: RestApiSnapshot): Promise
   return {
     ...api,
     resources: plainList<RestResource>(resources),
-    stages: plainList<RestStage>(listIn(ctx, stagesSpec, stages, 'item')),
+    // Secret-looking stage variable values never reach the snapshot (see src/snapshot/secrets.ts).
+    stages: plainList<RestStage>(listIn(ctx, stagesSpec, stages, 'item'))?.map((s) => ({
+      ...s,
+      ...(s.variables ? { variables: redactVariables(s.variables) } : {}),
+    })),
     authorizers: plainList<RestAuthorizer>(authorizers),
     requestValidators: plainList<RequestValidator>(requestValidators),
     gatewayResponses: plainList<GatewayResponse>(

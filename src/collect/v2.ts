@@ -19,6 +19,7 @@ import type {
   V2Stage,
 } from '../snapshot/types.js';
 import type { CallSpec, RegionContext } from './context.js';
+import { redactVariables } from '../snapshot/secrets.js';
 import { pagesV2 } from './paginate.js';
 import { plain, plainList } from './plain.js';
 
@@ -90,7 +91,11 @@ async function collectV2Api(ctx: RegionContext, api: V2ApiSnapshot): Promise<V2A
   ]);
   return {
     ...api,
-    stages: plainList<V2Stage>(stages),
+    // Secret-looking stage variable values never reach the snapshot (see src/snapshot/secrets.ts).
+    stages: plainList<V2Stage>(stages)?.map((s) => ({
+      ...s,
+      ...(s.StageVariables ? { StageVariables: redactVariables(s.StageVariables) } : {}),
+    })),
     routes: plainList<V2Route>(routes),
     integrations: plainList<V2Integration>(integrations),
     authorizers: plainList<V2Authorizer>(authorizers),

@@ -1,4 +1,7 @@
 /**
+ * Shared by the collectors (which redact secret-looking stage variable values before they reach
+ * snapshot.json) and the stage-variable-secrets check (which reports them).
+ *
  * Does a stage variable look like a secret? By its name (password, token, api_key...) or by its
  * value (AWS access key IDs, JWTs, PEM blocks, credentials in URLs, long random-looking strings).
  *
@@ -236,9 +239,39 @@ function urlCarriesCredentials(value: string): boolean {
   return false;
 }
 
+/**
+ * What the collector stores instead of a secret-looking value: the reasons it looked secret and
+ * its length, so the check still reports it from a saved snapshot and nothing of it is written.
+ */
+const COLLECTED_REDACTION = /^\[apigw-audit redacted: ([a-z-]+(?:,[a-z-]+)*); (\d+) chars\]$/;
+
+function parseRedaction(value: string): { reasons: SecretReason[]; length: number } | undefined {
+  const m = COLLECTED_REDACTION.exec(value);
+  if (!m) return undefined;
+  const reasons = m[1]!.split(',').filter((r): r is SecretReason => r in REASON_TEXT);
+  return { reasons, length: Number(m[2]) };
+}
+
+/** The stage variables with every secret-looking value replaced by a redaction marker. */
+export function redactVariables(
+  variables: Record<string, string> | undefined,
+): Record<string, string> | undefined {
+  if (!variables) return variables;
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(variables)) {
+    const reasons = parseRedaction(value ?? '') ? [] : secretReasons(name, value);
+    out[name] = reasons.length
+      ? `[apigw-audit redacted: ${reasons.join(',')}; ${[...value].length} chars]`
+      : value;
+  }
+  return out;
+}
+
 /** Why a variable looks like a secret; empty when it does not. */
 export function secretReasons(name: string, value: string | undefined | null): SecretReason[] {
   const v = typeof value === 'string' ? value : '';
+  const collected = parseRedaction(v);
+  if (collected) return collected.reasons;
   const reasons: SecretReason[] = [];
   if (secretName(name) && !isReferenceOrTrivial(v)) reasons.push('name');
   if (AWS_ACCESS_KEY_ID.test(v)) reasons.push('aws-access-key-id');
@@ -251,7 +284,8 @@ export function secretReasons(name: string, value: string | undefined | null): S
 
 /** What results show instead of a value: its length, never any of its characters. */
 export function redact(value: string | undefined | null): string {
-  const n = typeof value === 'string' ? [...value].length : 0;
+  const collected = typeof value === 'string' ? parseRedaction(value) : undefined;
+  const n = collected ? collected.length : typeof value === 'string' ? [...value].length : 0;
   return `[redacted: ${n} chars]`;
 }
 

@@ -7,7 +7,7 @@ import {
   secretName,
   secretReasons,
   shannonEntropy,
-} from '../../checks/lib/secrets.js';
+} from '../../src/snapshot/secrets.js';
 
 /** Random-looking base62 strings, generated deterministically. */
 function pseudoRandom(length: number, seed: number): string {
@@ -134,5 +134,28 @@ describe('secret values', () => {
       { name: 'a', reasons: ['aws-access-key-id'], value: '[redacted: 20 chars]' },
     ]);
     expect(findSecrets(undefined)).toEqual([]);
+  });
+});
+
+describe('redaction at collection time', () => {
+  it('replaces secret-looking values and keeps the others', async () => {
+    const { redactVariables, findSecrets } = await import('../../src/snapshot/secrets.js');
+    const jwt =
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
+    const out = redactVariables({
+      dbPassword: 'hunter2-hunter2',
+      backendHost: 'api.example.com',
+      t: jwt,
+    })!;
+    expect(out.backendHost).toBe('api.example.com');
+    expect(JSON.stringify(out)).not.toContain('hunter2');
+    expect(JSON.stringify(out)).not.toContain(jwt.slice(0, 20));
+    // The check reads the markers as it would have read the values.
+    expect(findSecrets(out)).toEqual([
+      { name: 'dbPassword', reasons: ['name'], value: '[redacted: 15 chars]' },
+      { name: 't', reasons: ['jwt'], value: `[redacted: ${jwt.length} chars]` },
+    ]);
+    // Redacting twice changes nothing.
+    expect(redactVariables(out)).toEqual(out);
   });
 });
