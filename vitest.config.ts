@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The JSON file lets .ci/run print one plain "N passed, N failed" closing line.
+    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-results.json' }]],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
