@@ -181,18 +181,12 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
   }
   // The AWS SDK is loaded only by the command that calls AWS: evaluate, render and checks start
   // in a fraction of the time without it.
-  const [{ fromIni, fromNodeProviderChain }, { createClientFactory }, { collectSnapshot }] =
-    await Promise.all([
-      import('@aws-sdk/credential-providers'),
-      import('../collect/clients.js'),
-      import('../collect/scan.js'),
-    ]);
+  const [{ configuredRegion, createClientFactory, credentialsFor }, { collectSnapshot }] =
+    await Promise.all([import('../collect/clients.js'), import('../collect/scan.js')]);
   const clients =
     deps.clientFactory ??
-    createClientFactory({
-      endpointUrl,
-      credentials: opts.profile ? fromIni({ profile: opts.profile }) : fromNodeProviderChain(),
-    });
+    createClientFactory({ endpointUrl, credentials: credentialsFor(opts.profile) });
+  const homeRegion = regions === 'all' ? await configuredRegion(opts.profile) : undefined;
   const snapshot = await collectSnapshot({
     clients,
     regions,
@@ -201,6 +195,7 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
     concurrency,
     onProgress: deps.onProgress,
     endpointUrl,
+    ...(homeRegion ? { homeRegion } : {}),
   });
   const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file), {
     now: deps.now?.(),

@@ -10,6 +10,7 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { STSClient } from '@aws-sdk/client-sts';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
@@ -93,4 +94,23 @@ export function createClientFactory(opts: ClientOptions = {}): ClientFactory {
     cache.set(key, clients);
     return clients;
   };
+}
+
+/** The credential chain: a named profile, or the SDK's default chain. */
+export function credentialsFor(profile?: string): AwsCredentialIdentityProvider {
+  return profile ? fromIni({ profile }) : fromNodeProviderChain();
+}
+
+/**
+ * The region the user's environment names (AWS_REGION, or the profile's `region` in the shared
+ * config), resolved the way the SDK resolves it; undefined when none is set. With --regions all
+ * the first call (STS) goes there, so that aws-cn and aws-us-gov credentials reach their own
+ * partition.
+ */
+export async function configuredRegion(profile?: string): Promise<string | undefined> {
+  try {
+    return await new STSClient(profile ? { profile } : {}).config.region();
+  } catch {
+    return undefined;
+  }
 }

@@ -79,9 +79,7 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
   const startedAt = new Date();
   const log = new CollectionLog(opts.onProgress);
   const pacer = opts.pacer ?? new Pacer(DEFAULT_PACING);
-  const home =
-    opts.homeRegion ??
-    (opts.regions === 'all' ? (process.env.AWS_REGION ?? 'us-east-1') : opts.regions[0]!);
+  const home = opts.homeRegion ?? (opts.regions === 'all' ? 'us-east-1' : opts.regions[0]!);
   const homeClients = opts.clients(home);
 
   let identity;
