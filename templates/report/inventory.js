@@ -114,6 +114,21 @@ function lines(values, empty) {
   );
 }
 
+/** A web ACL by name (its full ARN on hover): ARNs are too long for a table cell. */
+function webAcls(arns) {
+  if (!arns || !arns.length) return el('span', { class: 'muted', text: 'none' });
+  return el(
+    'div',
+    { class: 'lines' },
+    arns.map(function (arn) {
+      var v2 = /:regional\/webacl\/([^/]+)\//.exec(arn);
+      var classic = /^arn:[^:]+:waf-regional:/.test(arn);
+      var name = v2 ? v2[1] : classic ? 'WAF Classic ' + arn.split('/').pop() : arn;
+      return el('code', { text: name, title: arn });
+    }),
+  );
+}
+
 function inventoryRow(m) {
   var r = m.r;
   var noAuth = r.authorizationType === 'NONE' && r.method !== 'OPTIONS';
@@ -141,9 +156,7 @@ function inventoryRow(m) {
     ]),
     el('td', null, [lines(r.invokeUrls, 'none')]),
     el('td', null, [
-      r.apiType === 'REST'
-        ? lines(r.webAclArns, 'none')
-        : el('span', { class: 'muted', text: 'n/a' }),
+      r.apiType === 'REST' ? webAcls(r.webAclArns) : el('span', { class: 'muted', text: 'n/a' }),
     ]),
     el('td', { class: 'pre-line small', text: throttleText(r) }),
     el('td', { class: 'pre-line small', text: r.apiType === 'REST' ? cacheText(r) : 'n/a' }),
