@@ -11,6 +11,7 @@ import { ALL_CHECKS } from '../checks/index.js';
 import { auditConfig } from '../src/config/load.js';
 import { evaluateSnapshot } from '../src/engine/evaluate.js';
 import { RENDERERS } from '../src/render/index.js';
+import { emptyRegion } from '../src/snapshot/empty.js';
 import {
   SNAPSHOT_SCHEMA_VERSION,
   type RegionSnapshot,
@@ -145,26 +146,7 @@ function httpApi(u: number, region: string): V2ApiSnapshot {
 }
 
 export function syntheticSnapshot(units: number): Snapshot {
-  const regions: RegionSnapshot[] = REGIONS.map((region) => ({
-    region,
-    account: {
-      cloudwatchRoleArn: `arn:aws:iam::${ACCOUNT}:role/apigw-logs`,
-      throttleSettings: { rateLimit: 10000, burstLimit: 5000 },
-    },
-    restApis: [],
-    v2Apis: [],
-    domainNames: [],
-    v2DomainNames: [],
-    usagePlans: [],
-    apiKeys: [],
-    clientCertificates: [],
-    vpcLinks: [],
-    v2VpcLinks: [],
-    webAcls: [],
-    trails: [],
-    lambdaPolicies: {},
-    certificates: {},
-  }));
+  const regions: RegionSnapshot[] = REGIONS.map((region) => emptyRegion(region, ACCOUNT));
   for (let u = 0; u < units; u++) {
     const r = regions[u % regions.length]!;
     r.restApis!.push(restApi(u, r.region));

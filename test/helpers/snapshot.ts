@@ -1,4 +1,5 @@
 /** Small builders for snapshot fixtures in check tests. */
+import { emptyRegion } from '../../src/snapshot/empty.js';
 import type {
   CollectionError,
   RegionSnapshot,
@@ -13,27 +14,7 @@ export const REGION = 'eu-west-1';
 
 /** A region with every collection present and empty, overridden by `parts`. */
 export function region(parts: Partial<RegionSnapshot> = {}, name = REGION): RegionSnapshot {
-  return {
-    region: name,
-    account: {
-      cloudwatchRoleArn: `arn:aws:iam::${ACCOUNT}:role/apigw-logs`,
-      throttleSettings: { rateLimit: 10000, burstLimit: 5000 },
-    },
-    restApis: [],
-    v2Apis: [],
-    domainNames: [],
-    v2DomainNames: [],
-    usagePlans: [],
-    apiKeys: [],
-    clientCertificates: [],
-    vpcLinks: [],
-    v2VpcLinks: [],
-    webAcls: [],
-    trails: [],
-    lambdaPolicies: {},
-    certificates: {},
-    ...parts,
-  };
+  return { ...emptyRegion(name, ACCOUNT), ...parts };
 }
 
 export function snapshot(
