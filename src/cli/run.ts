@@ -159,7 +159,10 @@ function finish(
   const notes = [
     `${s.byStatus.FAIL} FAIL, ${s.byStatus.PASS} PASS, ${s.byStatus.MANUAL} MANUAL, ${s.byStatus.ERROR} ERROR` +
       (s.suppressed ? `, ${s.suppressed} suppressed` : '') +
-      ` · coverage ${report.coverage.percent}%`,
+      ` · coverage ${report.coverage.percent}%` +
+      (report.coverage.collectionErrors
+        ? ` (${report.coverage.collectionErrors} AWS call(s) failed: see collectionErrors)`
+        : ''),
     ...written.map((w) => `wrote ${w}`),
   ];
   return { exitCode: exitCodeFor(report, failOn), notes, report, snapshot, written };

@@ -85,11 +85,10 @@ function coverage(snapshot: Snapshot, findings: Finding[]): Coverage {
   }
   return {
     complete: snapshot.collectionErrors.length === 0 && errorResults === 0,
+    // With no result at all nothing is undecided: 100, and `complete` still tells of failed calls.
     percent:
       findings.length === 0
-        ? snapshot.collectionErrors.length === 0
-          ? 100
-          : 0
+        ? 100
         : Math.floor(((findings.length - errorResults) / findings.length) * 10000) / 100,
     errorResults,
     collectionErrors: snapshot.collectionErrors.length,

@@ -100,4 +100,12 @@ describe('evaluateSnapshot', () => {
     ]);
     expect(exitCodeFor(r2, 'high')).toBe(3);
   });
+
+  it('an account with nothing to assess but a failed call: 100% decided, yet incomplete (exit 3)', () => {
+    const empty = snapshot([region()], [collectionError({ slice: 'clientCertificates' })]);
+    const report = evaluateSnapshot(empty, ALL_CHECKS, auditConfig());
+    expect(report.findings.filter((f) => f.status === 'ERROR')).toEqual([]);
+    expect(report.coverage).toMatchObject({ complete: false, percent: 100, collectionErrors: 1 });
+    expect(exitCodeFor(report, 'high')).toBe(3);
+  });
 });
