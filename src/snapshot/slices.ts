@@ -38,7 +38,7 @@ export interface SliceOperation {
   readonly sharedByRegions?: boolean;
   /** A permission of the principal that starts the scan, not of the audited account. */
   readonly caller?: boolean;
-  /** When it is made, if not always; how often; parameters that matter. */
+  /** When it is made, if not always; paging; parameters that matter ('' when nothing to add). */
   readonly note: string;
 }
 
@@ -70,7 +70,7 @@ export const SLICES = {
         iam: 'sts:AssumeRole',
         per: 'role',
         caller: true,
-        note: '`--role-arn` given; once per role',
+        note: '`--role-arn` given',
       },
     ],
   },
@@ -100,7 +100,7 @@ export const SLICES = {
         iam: GET,
         path: '/account',
         per: 'region',
-        note: '1 per region',
+        note: '',
       },
     ],
   },
@@ -380,7 +380,7 @@ export const SLICES = {
         call: 'wafv2:GetWebACL',
         iam: 'wafv2:GetWebACL',
         per: 'webAcl',
-        note: 'per distinct `webAclArn` on a REST stage (Name, Id, Scope REGIONAL)',
+        note: 'each distinct `webAclArn` on a REST stage; Name, Id, Scope REGIONAL',
       },
     ],
   },
@@ -392,7 +392,7 @@ export const SLICES = {
         call: 'wafv2:GetLoggingConfiguration',
         iam: 'wafv2:GetLoggingConfiguration',
         per: 'webAcl',
-        note: 'per distinct `webAclArn` on a REST stage',
+        note: 'each distinct `webAclArn` on a REST stage',
       },
     ],
   },
@@ -404,7 +404,7 @@ export const SLICES = {
         call: 'cloudtrail:DescribeTrails',
         iam: 'cloudtrail:DescribeTrails',
         per: 'region',
-        note: '`includeShadowTrails`; 1 per region',
+        note: '`includeShadowTrails`',
       },
     ],
   },
@@ -417,7 +417,7 @@ export const SLICES = {
         iam: 'cloudtrail:GetTrailStatus',
         per: 'trail',
         sharedByRegions: true,
-        note: 'in the trail’s home region',
+        note: "in the trail's home region",
       },
     ],
   },
@@ -430,7 +430,7 @@ export const SLICES = {
         iam: 'cloudtrail:GetEventSelectors',
         per: 'trail',
         sharedByRegions: true,
-        note: 'in the trail’s home region',
+        note: "in the trail's home region",
       },
     ],
   },
@@ -444,7 +444,7 @@ export const SLICES = {
         iam: 'lambda:GetPolicy',
         per: 'function',
         sharedByRegions: true,
-        note: 'per Lambda function used by an integration or authorizer, in its region',
+        note: 'functions that integrations and authorizers invoke, in their region',
       },
     ],
   },
@@ -458,7 +458,7 @@ export const SLICES = {
         iam: 'acm:DescribeCertificate',
         per: 'certificate',
         sharedByRegions: true,
-        note: 'per ACM certificate of a custom domain, in its region (edge: us-east-1)',
+        note: 'certificates of custom domains, in their region (edge: us-east-1)',
       },
     ],
   },
