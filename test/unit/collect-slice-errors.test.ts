@@ -30,7 +30,11 @@ const FN =
 
 describe('collection errors and the slice table', () => {
   it('name, for every failed operation, a slice whose row lists it', async () => {
-    for (const m of Object.values(aws.m)) m.onAnyCommand().rejects(denied);
+    for (const m of Object.values(aws.m) as Array<{
+      onAnyCommand(): { rejects(e: Error): unknown };
+    }>) {
+      m.onAnyCommand().rejects(denied);
+    }
     aws.m.sts
       .on(GetCallerIdentityCommand)
       .resolves({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/auditor` });
@@ -57,7 +61,18 @@ describe('collection errors and the slice table', () => {
     await scan(aws.scan(['eu-west-1']));
     // Listings answer one item each; every per-item call is denied.
     aws.m.apigateway.on(GetRestApisCommand).resolves({ items: [{ id: 'a1' }] });
-    aws.m.apigatewayv2.on(GetApisCommand).resolves({ Items: [{ ApiId: 'v1' }] });
+    aws.m.apigatewayv2
+      .on(GetApisCommand)
+      .resolves({
+        Items: [
+          {
+            ApiId: 'v1',
+            Name: 'v1',
+            ProtocolType: 'HTTP',
+            RouteSelectionExpression: '$request.method $request.path',
+          },
+        ],
+      });
     aws.m.apigateway.on(GetDomainNamesCommand).resolves({
       items: [
         {
