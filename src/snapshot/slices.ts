@@ -50,6 +50,7 @@ export interface SliceRow {
   readonly dependsOn?: readonly string[];
   /** Region rows: what an empty, successful collection looks like. */
   readonly shape?: 'list' | 'map' | 'object';
+  /** The first one's service is what a CollectorError for the slice names. */
   readonly operations: readonly SliceOperation[];
 }
 

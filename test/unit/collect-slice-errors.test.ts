@@ -61,18 +61,16 @@ describe('collection errors and the slice table', () => {
     await scan(aws.scan(['eu-west-1']));
     // Listings answer one item each; every per-item call is denied.
     aws.m.apigateway.on(GetRestApisCommand).resolves({ items: [{ id: 'a1' }] });
-    aws.m.apigatewayv2
-      .on(GetApisCommand)
-      .resolves({
-        Items: [
-          {
-            ApiId: 'v1',
-            Name: 'v1',
-            ProtocolType: 'HTTP',
-            RouteSelectionExpression: '$request.method $request.path',
-          },
-        ],
-      });
+    aws.m.apigatewayv2.on(GetApisCommand).resolves({
+      Items: [
+        {
+          ApiId: 'v1',
+          Name: 'v1',
+          ProtocolType: 'HTTP',
+          RouteSelectionExpression: '$request.method $request.path',
+        },
+      ],
+    });
     aws.m.apigateway.on(GetDomainNamesCommand).resolves({
       items: [
         {
