@@ -1,8 +1,14 @@
-/** Writes docs/checks/<id>.md and docs/checks.md from the check metadata. */
+/**
+ * Writes docs/checks/<id>.md and docs/checks.md from the check metadata, and docs/permissions.md
+ * and the region part of schemas/snapshot.schema.json from the slice table.
+ */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.js';
 import { catalogIndex, checkDoc, reportSchemaDoc } from '../src/docs/check-docs.js';
+import { permissionsDoc } from '../src/docs/permissions-doc.js';
+import { withRegionSlices } from '../src/docs/snapshot-schema.js';
+import { formatted } from './prettier-format.js';
 import { loadFrameworks } from '../src/engine/compliance.js';
 import { packageRoot } from '../src/paths.js';
 
@@ -20,4 +26,16 @@ writeFileSync(
     JSON.parse(readFileSync(join(packageRoot, 'schemas', 'report.schema.json'), 'utf8')),
   ),
 );
-console.log(`wrote ${ALL_CHECKS.length} check pages and docs/checks.md`);
+const snapshotSchema = join(packageRoot, 'schemas', 'snapshot.schema.json');
+writeFileSync(
+  snapshotSchema,
+  await formatted(
+    JSON.stringify(withRegionSlices(JSON.parse(readFileSync(snapshotSchema, 'utf8')))),
+    snapshotSchema,
+  ),
+);
+const permissions = join(packageRoot, 'docs', 'permissions.md');
+writeFileSync(permissions, await formatted(permissionsDoc(), permissions));
+console.log(
+  `wrote ${ALL_CHECKS.length} check pages, docs/checks.md, docs/permissions.md and the snapshot schema's slices`,
+);

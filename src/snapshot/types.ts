@@ -10,6 +10,8 @@
  * instead of a silent PASS.
  */
 
+import type { RegionSlice, Slice } from './slices.js';
+
 export const SNAPSHOT_SCHEMA_VERSION = '1.0.0';
 
 export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov' | (string & {});
@@ -47,41 +49,8 @@ export interface CollectionStats {
   pacingWaitMs?: Record<string, number>;
 }
 
-/**
- * Names of the pieces of data a collector fetches. A collection error names its slice; a
- * check declares the slices it reads.
- */
-export type Slice =
-  | 'regions'
-  | 'identity'
-  | 'account'
-  | 'restApis'
-  | 'restApi.resources'
-  | 'restApi.stages'
-  | 'restApi.authorizers'
-  | 'restApi.requestValidators'
-  | 'restApi.gatewayResponses'
-  | 'v2Apis'
-  | 'v2Api.stages'
-  | 'v2Api.routes'
-  | 'v2Api.integrations'
-  | 'v2Api.authorizers'
-  | 'domainNames'
-  | 'domainName.basePathMappings'
-  | 'v2DomainNames'
-  | 'v2DomainName.apiMappings'
-  | 'usagePlans'
-  | 'apiKeys'
-  | 'clientCertificates'
-  | 'vpcLinks'
-  | 'v2VpcLinks'
-  | 'webAcls'
-  | 'webAcl.loggingConfiguration'
-  | 'trails'
-  | 'trail.status'
-  | 'trail.eventSelectors'
-  | 'lambdaPolicies'
-  | 'certificates';
+/** Declared, with the operations behind each, in the slice table (./slices.ts). */
+export type { Slice };
 
 export interface CollectionError {
   slice: Slice;
@@ -125,6 +94,13 @@ export interface RegionSnapshot {
   /** ACM certificates used by custom domains, by ARN. */
   certificates?: Record<string, CertificateSnapshot>;
 }
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// A region field without a row in the slice table (or a row without a field) fails to compile.
+const _regionFieldsAreRegionSlices: Same<
+  Exclude<keyof RegionSnapshot, 'region'>,
+  RegionSlice
+> = true;
 
 // ---------------------------------------------------------------- API Gateway v1 (REST)
 
