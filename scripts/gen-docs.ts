@@ -2,7 +2,9 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.js';
+import { format } from 'prettier';
 import { catalogIndex, checkDoc, reportSchemaDoc } from '../src/docs/check-docs.js';
+import { optionTable, withOptionTable } from '../src/docs/option-table.js';
 import { loadFrameworks } from '../src/engine/compliance.js';
 import { packageRoot } from '../src/paths.js';
 
@@ -20,4 +22,13 @@ writeFileSync(
     JSON.parse(readFileSync(join(packageRoot, 'schemas', 'report.schema.json'), 'utf8')),
   ),
 );
-console.log(`wrote ${ALL_CHECKS.length} check pages and docs/checks.md`);
+const readme = join(packageRoot, 'README.md');
+// Formatted as `npm run lint` expects, so regenerating leaves prettier nothing to change.
+writeFileSync(
+  readme,
+  await format(withOptionTable(readFileSync(readme, 'utf8'), optionTable()), {
+    parser: 'markdown',
+    filepath: readme,
+  }),
+);
+console.log(`wrote ${ALL_CHECKS.length} check pages, docs/checks.md and README.md's option table`);

@@ -27,7 +27,20 @@ export interface OptionSpec<T> {
   /** Commands where the option must be given (and so shows no default). */
   requiredFor?: readonly CommandName[];
   /** The config-file setting that applies when the option is not on the command line. */
-  fromConfig?: (file: ConfigFile) => T | undefined;
+  config?: ConfigSource<T>;
+}
+
+export interface ConfigSource<T> {
+  key: keyof ConfigFile;
+  /** Checks the file's value (the schema only knows its JSON type) and converts it. */
+  check?: (value: never) => T;
+}
+
+/** The config-file value of an option, checked like a typed one. */
+function fromConfig<T>(source: ConfigSource<T> | undefined, file: ConfigFile): T | undefined {
+  if (!source || file[source.key] === undefined) return undefined;
+  const value = file[source.key];
+  return source.check ? source.check(value as never) : (value as T);
 }
 
 /** Keeps each entry's value type, so ParsedOptions can be derived from the table. */
@@ -122,21 +135,23 @@ export const OPTIONS = {
     commands: ['scan'],
     parse: (v) => checkRegions(splitList(v)),
     defaultValue: 'all',
-    fromConfig: (f) =>
-      f.regions === undefined ? undefined : checkRegions(f.regions === 'all' ? ['all'] : f.regions),
+    config: {
+      key: 'regions',
+      check: (v: string[] | 'all') => checkRegions(v === 'all' ? ['all'] : v),
+    },
   }),
   roleArn: option<string[]>({
     flags: '--role-arn <arn>',
     description: 'role to assume in each account to scan; repeat for several accounts',
     commands: ['scan'],
     parse: (v, previous) => [...(previous ?? []), checkRoleArn(v)],
-    fromConfig: (f) => f.roleArns?.map(checkRoleArn),
+    config: { key: 'roleArns', check: (v: string[]) => v.map(checkRoleArn) },
   }),
   externalId: option<string>({
     flags: '--external-id <id>',
     description: 'external ID to pass when assuming --role-arn roles',
     commands: ['scan'],
-    fromConfig: (f) => f.externalId,
+    config: { key: 'externalId' },
   }),
   endpointUrl: option<string>({
     flags: '--endpoint-url <url>',
@@ -159,7 +174,7 @@ export const OPTIONS = {
     parse: (v) => checkFormats(splitList(v)),
     defaultValue: ['json', 'html'],
     requiredFor: ['render'],
-    fromConfig: (f) => (f.formats === undefined ? undefined : checkFormats(f.formats)),
+    config: { key: 'formats', check: checkFormats },
   }),
   out: option<string>({
     flags: '--out <dir>',
@@ -174,7 +189,7 @@ export const OPTIONS = {
     choices: FAIL_ON_CHOICES,
     parse: oneOf('--fail-on', FAIL_ON_CHOICES),
     defaultValue: 'high',
-    fromConfig: (f) => f.failOn,
+    config: { key: 'failOn' },
   }),
   config: option<string>({
     flags: '--config <file>',
@@ -203,7 +218,7 @@ type ValueOf<S> = S extends OptionSpec<infer T> ? T : never;
 export type ParsedOptions = { [K in OptionKey]?: ValueOf<(typeof OPTIONS)[K]> };
 
 /** Options whose values are lists of items, each one of `choices` (commander checks whole values). */
-export const isListOption = (spec: OptionSpec<unknown>) => spec.flags.endsWith('<list>');
+export const isListOption = (spec: { flags: string }) => spec.flags.endsWith('<list>');
 
 export function optionsFor(command: CommandName): [OptionKey, OptionSpec<unknown>][] {
   return (Object.entries(OPTIONS) as [OptionKey, OptionSpec<unknown>][]).filter(([, o]) =>
@@ -224,7 +239,7 @@ export function settle<K extends OptionKey>(
   file: ConfigFile = {},
 ): ParsedOptions[K] {
   const spec = OPTIONS[key] as OptionSpec<ParsedOptions[K]>;
-  return given[key] ?? spec.fromConfig?.(file) ?? spec.defaultValue;
+  return given[key] ?? fromConfig(spec.config, file) ?? spec.defaultValue;
 }
 
 /** settle() for an option that has a default, so always has a value. */
