@@ -27,13 +27,13 @@ var findingIndex = report.findings.map(function (f) {
 });
 
 var fControls = {
-  form: $('findings-controls'),
-  check: $('f-check'),
-  account: $('f-account'),
-  region: $('f-region'),
-  text: $('f-text'),
-  sort: $('f-sort'),
-  group: $('f-group'),
+  form: $as('findings-controls', HTMLFormElement),
+  check: $as('f-check', HTMLSelectElement),
+  account: $as('f-account', HTMLSelectElement),
+  region: $as('f-region', HTMLSelectElement),
+  text: $as('f-text', HTMLInputElement),
+  sort: $as('f-sort', HTMLSelectElement),
+  group: $as('f-group', HTMLSelectElement),
 };
 
 function initFindingControls() {
@@ -77,24 +77,38 @@ function initFindingControls() {
   });
 }
 
+/**
+ * The filter form's checkboxes of one name (the template writes them as inputs).
+ * @param {string} name
+ * @returns {NodeListOf<HTMLInputElement>}
+ */
+function inputsNamed(name) {
+  return fControls.form.querySelectorAll('input[name="' + name + '"]');
+}
+
+/** @param {string} name */
 function checkedValues(name) {
   var out = {};
-  var boxes = fControls.form.querySelectorAll('input[name="' + name + '"]');
+  var boxes = inputsNamed(name);
   for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) out[boxes[i].value] = true;
   return out;
 }
 
 /** Sets the findings filters (missing keys go back to their defaults) and re-renders. */
+/**
+ * @param {{ statuses?: Record<string, boolean>, check?: string, text?: string, group?: string }} opts
+ */
 function setFindingFilter(opts) {
   var statuses = opts.statuses || { FAIL: true, ERROR: true, MANUAL: true };
-  var boxes = fControls.form.querySelectorAll('input[name="status"]');
+  var boxes = inputsNamed('status');
   for (var i = 0; i < boxes.length; i++) boxes[i].checked = !!statuses[boxes[i].value];
-  var sevs = fControls.form.querySelectorAll('input[name="severity"]');
+  var sevs = inputsNamed('severity');
   for (var j = 0; j < sevs.length; j++) sevs[j].checked = true;
   fControls.check.value = opts.check || '';
   fControls.account.value = '';
   fControls.region.value = '';
   fControls.text.value = opts.text || '';
+  if (opts.group) fControls.group.value = opts.group;
   renderFindings();
 }
 
@@ -165,7 +179,7 @@ function renderFindings() {
   var group = fControls.group.value;
   if (active.length === 0) {
     list.appendChild(el('p', { class: 'empty', text: 'No finding matches these filters.' }));
-  } else if (group === 'check' || group === 'resource') {
+  } else if (group === 'check' || group === 'resource' || group === 'family') {
     renderGroups(list, active, group, sortKey);
   } else {
     renderPaged(list, active, findingRow);
@@ -181,7 +195,7 @@ function renderGroups(container, items, by, sortKey) {
   var groups = [];
   var byKey = Object.create(null);
   items.forEach(function (m) {
-    var key = by === 'check' ? m.f.checkId : m.arn;
+    var key = by === 'check' ? m.f.checkId : by === 'family' ? checkFamily(m.f.checkId) : m.arn;
     var g = byKey[key];
     if (!g) {
       g = byKey[key] = { key: key, items: [], sev: m.sev, first: m };
@@ -190,7 +204,12 @@ function renderGroups(container, items, by, sortKey) {
     g.items.push(m);
     if (m.sev < g.sev) g.sev = m.sev;
   });
-  if (sortKey === 'severity') {
+  if (by === 'family') {
+    // Families keep the catalog's order, so the list reads like the catalog.
+    groups.sort(function (a, b) {
+      return familyRank(a.key) - familyRank(b.key) || cmpStr(a.key, b.key);
+    });
+  } else if (sortKey === 'severity') {
     groups.sort(function (a, b) {
       return a.sev - b.sev || b.items.length - a.items.length || cmpStr(a.key, b.key);
     });
@@ -201,7 +220,8 @@ function renderGroups(container, items, by, sortKey) {
   }
   renderPaged(container, groups, function (g) {
     var r = g.first.f.resource || {};
-    var title = by === 'check' ? checkTitle(g.key) : r.name || g.key;
+    var title =
+      by === 'check' ? checkTitle(g.key) : by === 'family' ? familyLabel(g.key) : r.name || g.key;
     var body = el('div', { class: 'group-body' });
     var d = el('details', { class: 'group', 'data-group': g.key }, [
       el('summary', null, [
@@ -291,6 +311,7 @@ function selectText(node) {
   var range = document.createRange();
   range.selectNodeContents(node);
   var sel = window.getSelection();
+  if (!sel) return;
   sel.removeAllRanges();
   sel.addRange(range);
 }

@@ -165,13 +165,13 @@ function inventoryRow(m) {
 }
 
 var iControls = {
-  form: $('inventory-controls'),
-  text: $('i-text'),
-  account: $('i-account'),
-  region: $('i-region'),
-  type: $('i-type'),
-  auth: $('i-auth'),
-  api: $('api-select'),
+  form: $as('inventory-controls', HTMLFormElement),
+  text: $as('i-text', HTMLInputElement),
+  account: $as('i-account', HTMLSelectElement),
+  region: $as('i-region', HTMLSelectElement),
+  type: $as('i-type', HTMLSelectElement),
+  auth: $as('i-auth', HTMLSelectElement),
+  api: $as('api-select', HTMLSelectElement),
 };
 
 function initInventory() {
@@ -228,7 +228,7 @@ function renderInventory() {
   });
   $('inventory-count').textContent =
     fmt(rows.length) + ' of ' + fmt(invIndex.length) + ' methods and routes';
-  var tbody = $('inventory-table').tBodies[0];
+  var tbody = $as('inventory-table', HTMLTableElement).tBodies[0];
   var more = $('inventory-more');
   clear(tbody);
   clear(more);
@@ -272,7 +272,7 @@ function selectApi(key) {
   var tableParts = [
     iControls.form,
     $('inventory-count'),
-    $('inventory-table').parentNode,
+    $('inventory-table-wrap'),
     $('inventory-more'),
   ];
   tableParts.forEach(function (n) {
@@ -311,8 +311,9 @@ function selectApi(key) {
     el('h4', { text: fmt(routes.length) + ' methods and routes' }),
   ]);
   var wrap = el('div', { class: 'table-wrap' });
+  var head = $as('inventory-table', HTMLTableElement).tHead;
   var table = el('table', { class: 'inventory', id: 'api-routes' }, [
-    $('inventory-table').tHead.cloneNode(true),
+    head ? head.cloneNode(true) : null,
     el('tbody'),
   ]);
   wrap.appendChild(table);

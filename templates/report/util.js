@@ -2,20 +2,27 @@
 // in the order html.ts lists them, inside one function scope. Every string from the report is
 // put in the page with textContent or setAttribute, never parsed as HTML.
 
-var report = JSON.parse(document.getElementById('report-data').textContent);
+// CONTRACT (src/render/page-contract.ts) is written in front of these files by html.ts.
+
+/** @type {PageReport} */
+var report = JSON.parse(text('report-data'));
 // Findings are embedded without the fields that repeat their check's metadata (packReport in
 // src/render/html.ts): restore them, sharing the check's objects.
 report.findings.forEach(function (f) {
   var c = report.checks[f.checkId];
   if (!c) return;
-  if (f.title === undefined) f.title = c.title;
-  if (f.remediation === undefined) f.remediation = c.remediation;
-  if (f.compliance === undefined) f.compliance = c.compliance;
+  CONTRACT.packedFindingFields.forEach(function (field) {
+    if (f[field] === undefined)
+      /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (f))[field] = c[field];
+  });
 });
-var frameworks = JSON.parse(document.getElementById('framework-data').textContent);
+/** @type {PageFramework[]} */
+var frameworks = JSON.parse(text('framework-data'));
 
-var SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-var STATUS_ORDER = ['FAIL', 'ERROR', 'MANUAL', 'PASS'];
+/** @type {readonly string[]} */
+var SEVERITIES = CONTRACT.severities;
+/** @type {readonly string[]} */
+var STATUS_ORDER = CONTRACT.statusOrder;
 var PAGE = 200;
 
 /** 0 = most severe. */
@@ -65,8 +72,32 @@ function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
+/**
+ * An element the template always has: a missing one is a template bug, reported at once.
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
 function $(id) {
-  return document.getElementById(id);
+  var node = document.getElementById(id);
+  if (!node) throw new Error('report.html: no element #' + id);
+  return node;
+}
+
+/**
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {{ new (): T; prototype: T }} type
+ * @returns {T}
+ */
+function $as(id, type) {
+  var node = $(id);
+  if (!(node instanceof type)) throw new Error('report.html: #' + id + ' is not a ' + type.name);
+  return node;
+}
+
+/** @param {string} id */
+function text(id) {
+  return $(id).textContent || '';
 }
 
 function str(v) {
@@ -171,8 +202,35 @@ function code(text) {
 
 var checks = report.checks || {};
 
+/** @param {string} id */
 function checkTitle(id) {
   return checks[id] && checks[id].title ? checks[id].title : id;
+}
+
+var familyLabels = Object.create(null);
+CONTRACT.families.forEach(function (f) {
+  familyLabels[f.id] = f.label;
+});
+
+/**
+ * The check's family id, or '' (reports written before checks carried one).
+ * @param {string} id
+ * @returns {string}
+ */
+function checkFamily(id) {
+  var c = checks[id];
+  return c && typeof c.family === 'string' ? c.family : '';
+}
+
+/** @param {string} id */
+function familyLabel(id) {
+  return familyLabels[id] || id || 'No family';
+}
+
+/** Position in the catalog's family order; unknown families last. @param {string} id */
+function familyRank(id) {
+  for (var i = 0; i < CONTRACT.families.length; i++) if (CONTRACT.families[i].id === id) return i;
+  return CONTRACT.families.length;
 }
 
 var frameworkById = Object.create(null);
