@@ -1,6 +1,7 @@
 // Findings view: filter, sort, group, expand. Search strings and sort keys are computed once;
 // a filter pass is a loop over plain objects and only the first PAGE rows reach the DOM.
 
+/** @type {FindingEntry[]} */
 var findingIndex = report.findings.map(function (f) {
   var r = f.resource || {};
   return {
@@ -44,6 +45,7 @@ function initFindingControls() {
       })
       .concat(Object.keys(checks)),
   );
+  /** @type {Record<string, string>} */
   var labels = {};
   ids.forEach(function (id) {
     labels[id] = id + ' (' + checkTitle(id) + ')';
@@ -88,6 +90,7 @@ function inputsNamed(name) {
 
 /** @param {string} name */
 function checkedValues(name) {
+  /** @type {Record<string, boolean>} */
   var out = {};
   var boxes = inputsNamed(name);
   for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) out[boxes[i].value] = true;
@@ -112,6 +115,7 @@ function setFindingFilter(opts) {
   renderFindings();
 }
 
+/** @returns {FindingQuery} */
 function findingFilter() {
   return {
     severity: checkedValues('severity'),
@@ -123,6 +127,10 @@ function findingFilter() {
   };
 }
 
+/**
+ * @param {FindingEntry} m
+ * @param {FindingQuery} q
+ */
 function matchesFinding(m, q) {
   var f = m.f;
   if (!q.severity[f.severity] || !q.status[f.status]) return false;
@@ -132,10 +140,18 @@ function matchesFinding(m, q) {
   return !q.text || m.search.indexOf(q.text) !== -1;
 }
 
+/**
+ * @param {string} a
+ * @param {string} b
+ */
 function cmpStr(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * @param {string} key
+ * @returns {(a: FindingEntry, b: FindingEntry) => number}
+ */
 function findingComparator(key) {
   if (key === 'check') {
     return function (a, b) {
@@ -156,7 +172,9 @@ function findingComparator(key) {
 
 function renderFindings() {
   var q = findingFilter();
+  /** @type {FindingEntry[]} */
   var active = [];
+  /** @type {FindingEntry[]} */
   var suppressed = [];
   for (var i = 0; i < findingIndex.length; i++) {
     var m = findingIndex[i];
@@ -191,8 +209,16 @@ function renderFindings() {
   renderPaged(slist, suppressed, findingRow);
 }
 
+/**
+ * @param {HTMLElement} container
+ * @param {FindingEntry[]} items
+ * @param {string} by check, resource or family
+ * @param {string} sortKey
+ */
 function renderGroups(container, items, by, sortKey) {
+  /** @type {FindingGroup[]} */
   var groups = [];
+  /** @type {Record<string, FindingGroup>} */
   var byKey = Object.create(null);
   items.forEach(function (m) {
     var key = by === 'check' ? m.f.checkId : by === 'family' ? checkFamily(m.f.checkId) : m.arn;
@@ -246,6 +272,7 @@ function renderGroups(container, items, by, sortKey) {
   });
 }
 
+/** @param {PageFinding} f */
 function findingSummary(f) {
   var r = f.resource || {};
   return [
@@ -261,6 +288,7 @@ function findingSummary(f) {
   ];
 }
 
+/** @param {FindingEntry} m */
 function findingRow(m) {
   var f = m.f;
   var d = el('details', {
@@ -280,9 +308,11 @@ function findingRow(m) {
   return d;
 }
 
+/** @param {string} text */
 function copyButton(text) {
   var btn = el('button', { type: 'button', class: 'copy', text: 'Copy' });
   btn.addEventListener('click', function () {
+    /** @param {string} label */
     function done(label) {
       btn.textContent = label;
       setTimeout(function () {
@@ -307,7 +337,9 @@ function copyButton(text) {
   return btn;
 }
 
+/** @param {Node | null} node */
 function selectText(node) {
+  if (!node) return;
   var range = document.createRange();
   range.selectNodeContents(node);
   var sel = window.getSelection();
@@ -316,6 +348,7 @@ function selectText(node) {
   sel.addRange(range);
 }
 
+/** @param {PageFinding} f */
 function findingBody(f) {
   var r = f.resource || {};
   var info = checks[f.checkId] || {};

@@ -2,8 +2,10 @@
 // from the summary into filtered findings, and the print layout.
 
 var VIEWS = ['summary', 'findings', 'inventory', 'compliance', 'coverage'];
+/** @type {Record<string, boolean>} */
 var rendered = {};
 
+/** @param {string} view */
 function ensureRendered(view) {
   if (rendered[view]) return;
   rendered[view] = true;
@@ -17,6 +19,7 @@ function ensureRendered(view) {
   else if (view === 'coverage') renderCoverage();
 }
 
+/** @param {string} hash */
 function viewFor(hash) {
   var id = (hash || '').replace(/^#/, '');
   if (VIEWS.indexOf(id) !== -1) return id;

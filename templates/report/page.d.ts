@@ -15,4 +15,51 @@ declare global {
   type PageFinding = import('../../src/engine/types.js').Finding;
   type PageFramework = Framework;
   const CONTRACT: PageContract;
+
+  type PageInventoryRow = import('../../src/engine/types.js').InventoryRow;
+  /** What el() and append() accept as children; null, undefined and false are skipped. */
+  type Child = Node | string | number | null | undefined | false;
+  /** A finding with its search text and sort keys, computed once. */
+  interface FindingEntry {
+    f: PageFinding;
+    sev: number;
+    st: number;
+    arn: string;
+    search: string;
+  }
+  interface FindingQuery {
+    severity: Record<string, boolean>;
+    status: Record<string, boolean>;
+    check: string;
+    account: string;
+    region: string;
+    text: string;
+  }
+  interface FindingGroup {
+    key: string;
+    items: FindingEntry[];
+    sev: number;
+    first: FindingEntry;
+  }
+  /** One API of the inventory, for the per-API view. */
+  interface PageApi {
+    key: string;
+    accountId: string;
+    region: string;
+    apiId: string;
+    apiName: string;
+    apiType: string;
+    endpointType: string;
+    stages: string[];
+  }
+  /** Results behind one compliance control. */
+  interface ControlStats {
+    FAIL: number;
+    ERROR: number;
+    MANUAL: number;
+    PASS: number;
+    accepted: number;
+    checks: Record<string, boolean>;
+  }
+  type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
 }
