@@ -4,6 +4,7 @@
  * README's option table is generated from it, and run.ts settles each value from it
  * (command line, then config file, then the default written here).
  */
+import { DEFAULT_REGION_CONCURRENCY } from '../collect/defaults.js';
 import type { ConfigFile } from '../config/load.js';
 import { loadFrameworks } from '../engine/compliance.js';
 import { SEVERITIES, type Severity } from '../engine/types.js';
@@ -164,7 +165,7 @@ export const OPTIONS = {
     description: 'regions collected at once across all accounts (1 to 64)',
     commands: ['scan'],
     parse: integer('--concurrency', 1, 64),
-    defaultValue: 4,
+    defaultValue: DEFAULT_REGION_CONCURRENCY,
   }),
   format: option<string[]>({
     flags: '--format <list>',
