@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.js';
 import { catalogIndex, checkDoc, reportSchemaDoc } from '../src/docs/check-docs.js';
+import { optionTable, withOptionTable } from '../src/docs/option-table.js';
 import { permissionsDoc } from '../src/docs/permissions-doc.js';
 import { withRegionSlices } from '../src/docs/snapshot-schema.js';
 import { formatted } from './prettier-format.js';
@@ -36,6 +37,11 @@ writeFileSync(
 );
 const permissions = join(packageRoot, 'docs', 'permissions.md');
 writeFileSync(permissions, await formatted(permissionsDoc(), permissions));
+const readme = join(packageRoot, 'README.md');
+writeFileSync(
+  readme,
+  await formatted(withOptionTable(readFileSync(readme, 'utf8'), optionTable()), readme),
+);
 console.log(
-  `wrote ${ALL_CHECKS.length} check pages, docs/checks.md, docs/permissions.md and the snapshot schema's slices`,
+  `wrote ${ALL_CHECKS.length} check pages, docs/checks.md, docs/permissions.md, the snapshot schema's slices and README.md's option table`,
 );

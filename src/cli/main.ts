@@ -3,21 +3,50 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UserError } from '../errors.js';
 import { TOOL } from '../version.js';
-import { optionsFor, type CommandName, type ParsedOptions } from './options.js';
+import {
+  displayDefault,
+  isListOption,
+  optionsFor,
+  type CommandName,
+  type ParsedOptions,
+} from './options.js';
 import { terminalProgress } from './progress.js';
 import { runChecks, runEvaluate, runRender, runScan, type RunResult } from './run.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 function addOptions(cmd: Command, name: CommandName): Command {
-  for (const spec of optionsFor(name)) {
-    const opt = new Option(spec.flags, spec.description);
-    if (spec.repeatable) {
-      opt.argParser((value: string, prev: string[] | undefined) => [...(prev ?? []), value]);
+  for (const [key, spec] of optionsFor(name)) {
+    const list = isListOption(spec) && spec.choices;
+    const opt = new Option(
+      spec.flags,
+      list ? `${spec.description}: ${spec.choices!.join(',')}` : spec.description,
+    );
+    if (opt.attributeName() !== key) throw new Error(`options.ts: ${spec.flags} is not "${key}"`);
+    if (spec.choices && !list) opt.choices(spec.choices);
+    // After choices(): our parser replaces commander's check so the message can say what to type.
+    if (spec.parse) opt.argParser(spec.parse);
+    if (spec.requiredFor?.includes(name)) opt.makeOptionMandatory();
+    else if (spec.defaultValue !== undefined) {
+      // Shown by commander's help; not applied from here (see explicitOptions).
+      opt.default(spec.defaultValue, displayDefault(spec.defaultValue));
     }
     cmd.addOption(opt);
   }
   return cmd;
+}
+
+/**
+ * What the user typed, without commander's defaults: a config-file value must win over a
+ * default, so run.ts settles each option itself (command line > config file > default).
+ */
+function explicitOptions(cmd: Command): ParsedOptions {
+  const values = cmd.opts();
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(values)) {
+    if (cmd.getOptionValueSource(key) !== 'default') out[key] = values[key];
+  }
+  return out as ParsedOptions;
 }
 
 function emit(result: RunResult): void {
@@ -32,7 +61,11 @@ async function main(argv: string[]): Promise<void> {
     .version(TOOL.version, '-V, --version')
     .showHelpAfterError(false)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      // Same prefix as the errors run.ts raises: every usage error reads alike.
+      outputError: (s, write) => write(`apigw-audit: ${s}`),
+    });
 
   addOptions(
     program
@@ -40,8 +73,8 @@ async function main(argv: string[]): Promise<void> {
       .description('read the AWS account(s), evaluate every check and write the report')
       .exitOverride(),
     'scan',
-  ).action(async (opts: ParsedOptions) =>
-    emit(await runScan(opts, { onProgress: terminalProgress() })),
+  ).action(async (_opts: unknown, cmd: Command) =>
+    emit(await runScan(explicitOptions(cmd), { onProgress: terminalProgress() })),
   );
 
   addOptions(
@@ -51,7 +84,9 @@ async function main(argv: string[]): Promise<void> {
       .argument('<snapshot>', 'snapshot.json written by scan')
       .exitOverride(),
     'evaluate',
-  ).action((path: string, opts: ParsedOptions) => emit(runEvaluate(path, opts)));
+  ).action((path: string, _opts: unknown, cmd: Command) =>
+    emit(runEvaluate(path, explicitOptions(cmd))),
+  );
 
   addOptions(
     program
@@ -60,12 +95,14 @@ async function main(argv: string[]): Promise<void> {
       .argument('<report>', 'report.json written by scan or evaluate')
       .exitOverride(),
     'render',
-  ).action((path: string, opts: ParsedOptions) => emit(runRender(path, opts)));
+  ).action((path: string, _opts: unknown, cmd: Command) =>
+    emit(runRender(path, explicitOptions(cmd))),
+  );
 
   addOptions(
     program.command('checks').description('list the check catalog').exitOverride(),
     'checks',
-  ).action((opts: ParsedOptions) => emit(runChecks(opts)));
+  ).action((_opts: unknown, cmd: Command) => emit(runChecks(explicitOptions(cmd))));
 
   try {
     await program.parseAsync(argv);

@@ -1,115 +1,255 @@
 /**
- * Every command-line option, once: the parser and the help text are both built from this table.
+ * Every command-line option, once: its flags, help, allowed values, parser, default and the
+ * config-file key that can supply it. main.ts builds commander's options from this table, the
+ * README's option table is generated from it, and run.ts settles each value from it
+ * (command line, then config file, then the default written here).
  */
+import { DEFAULT_REGION_CONCURRENCY } from '../collect/defaults.js';
+import type { ConfigFile } from '../config/load.js';
+import { loadFrameworks } from '../engine/compliance.js';
+import { SEVERITIES, type Severity } from '../engine/types.js';
+import { UsageError } from '../errors.js';
 import { FORMAT_NAMES } from '../render/index.js';
+import { isKnownRegion } from '../snapshot/regions.js';
+import { sanitizeForTerminal } from '../util/terminal.js';
 
 export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks';
+export const COMMANDS: readonly CommandName[] = ['scan', 'evaluate', 'render', 'checks'];
 
-export interface OptionSpec {
-  /** Property name in the parsed options. */
-  key: string;
+export interface OptionSpec<T> {
   flags: string;
   description: string;
-  commands: CommandName[];
-  /** Repeatable options collect into an array. */
-  repeatable?: boolean;
-  defaultValue?: string | boolean;
+  commands: readonly CommandName[];
+  /** The values a user may type; for list options, the values each list item may take. */
+  choices?: readonly string[];
+  /** Turns what was typed into the value; throws UsageError on a bad value. */
+  parse?: (value: string, previous: T | undefined) => T;
+  defaultValue?: T;
+  /** Commands where the option must be given (and so shows no default). */
+  requiredFor?: readonly CommandName[];
+  /** The config-file setting that applies when the option is not on the command line. */
+  config?: ConfigSource<T>;
 }
 
-export const OPTIONS: readonly OptionSpec[] = [
-  {
-    key: 'profile',
+export interface ConfigSource<T> {
+  key: keyof ConfigFile;
+  /** Checks the file's value (the schema only knows its JSON type) and converts it. */
+  check?: (value: never) => T;
+}
+
+/** The config-file value of an option, checked like a typed one. */
+function fromConfig<T>(source: ConfigSource<T> | undefined, file: ConfigFile): T | undefined {
+  if (!source || file[source.key] === undefined) return undefined;
+  const value = file[source.key];
+  return source.check ? source.check(value as never) : (value as T);
+}
+
+/** Keeps each entry's value type, so ParsedOptions can be derived from the table. */
+const option = <T>(spec: OptionSpec<T>): OptionSpec<T> => spec;
+
+const quote = (v: string) => `"${sanitizeForTerminal(v)}"`;
+
+function splitList(value: string): string[] {
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+function oneOf<T extends string>(flag: string, choices: readonly T[]) {
+  return (value: string): T => {
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    throw new UsageError(`${flag} must be one of ${choices.join(', ')} (got ${quote(value)})`);
+  };
+}
+
+const FORMAT_CHOICES = [...FORMAT_NAMES, 'all'];
+
+export function checkFormats(list: string[]): string[] {
+  if (list.length === 0)
+    throw new UsageError(`--format is empty (one or more of: ${FORMAT_CHOICES.join(', ')})`);
+  if (list.includes('all')) return [...FORMAT_NAMES];
+  for (const f of list) {
+    if (!(FORMAT_NAMES as readonly string[]).includes(f)) {
+      throw new UsageError(`unknown format ${quote(f)} (known: ${FORMAT_CHOICES.join(', ')})`);
+    }
+  }
+  return [...new Set(list)];
+}
+
+export function checkRegions(list: string[]): string[] | 'all' {
+  // An empty --regions "" has always meant every enabled region, like "all".
+  if (list.length === 0 || (list.length === 1 && list[0] === 'all')) return 'all';
+  for (const r of list) {
+    if (r === 'all') throw new UsageError('--regions: "all" cannot be combined with region names');
+    if (!isKnownRegion(r)) throw new UsageError(`unknown region ${quote(r)}`);
+  }
+  return [...new Set(list)];
+}
+
+function integer(flag: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new UsageError(
+        `${flag} must be a whole number from ${min} to ${max} (got ${quote(value)})`,
+      );
+    }
+    return n;
+  };
+}
+
+function httpUrl(value: string): string {
+  try {
+    const u = new URL(value);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return value;
+  } catch {
+    // fall through to the usage error
+  }
+  throw new UsageError(`--endpoint-url must be an http(s) URL (got ${quote(value)})`);
+}
+
+export function checkRoleArn(value: string): string {
+  if (!/^arn:[a-z-]+:iam::\d{12}:role\/.+/.test(value)) {
+    throw new UsageError(`--role-arn ${quote(value)} is not an IAM role ARN`);
+  }
+  return value;
+}
+
+const FRAMEWORK_IDS = loadFrameworks().map((f) => f.framework);
+const FAIL_ON_CHOICES: readonly (Severity | 'none')[] = [...SEVERITIES, 'none'];
+
+export const OPTIONS = {
+  profile: option<string>({
     flags: '--profile <name>',
-    description: 'AWS shared-config profile to read credentials from (default: the standard chain)',
+    description:
+      'AWS shared-config profile to read credentials from; without it, the standard credential chain',
     commands: ['scan'],
-  },
-  {
-    key: 'regions',
+  }),
+  regions: option<string[] | 'all'>({
     flags: '--regions <list>',
     description: '"all" (every region enabled for the account) or a comma-separated list',
     commands: ['scan'],
-  },
-  {
-    key: 'roleArn',
+    parse: (v) => checkRegions(splitList(v)),
+    defaultValue: 'all',
+    config: {
+      key: 'regions',
+      check: (v: string[] | 'all') => checkRegions(v === 'all' ? ['all'] : v),
+    },
+  }),
+  roleArn: option<string[]>({
     flags: '--role-arn <arn>',
     description: 'role to assume in each account to scan; repeat for several accounts',
     commands: ['scan'],
-    repeatable: true,
-  },
-  {
-    key: 'externalId',
+    parse: (v, previous) => [...(previous ?? []), checkRoleArn(v)],
+    config: { key: 'roleArns', check: (v: string[]) => v.map(checkRoleArn) },
+  }),
+  externalId: option<string>({
     flags: '--external-id <id>',
     description: 'external ID to pass when assuming --role-arn roles',
     commands: ['scan'],
-  },
-  {
-    key: 'endpointUrl',
+    config: { key: 'externalId' },
+  }),
+  endpointUrl: option<string>({
     flags: '--endpoint-url <url>',
     description: 'send every AWS call to this endpoint (an emulator such as moto)',
     commands: ['scan'],
-  },
-  {
-    key: 'concurrency',
+    parse: httpUrl,
+  }),
+  concurrency: option<number>({
     flags: '--concurrency <n>',
-    description: 'regions collected at once across all accounts (default 4)',
+    description: 'regions collected at once across all accounts (1 to 64)',
     commands: ['scan'],
-  },
-  {
-    key: 'format',
+    parse: integer('--concurrency', 1, 64),
+    defaultValue: DEFAULT_REGION_CONCURRENCY,
+  }),
+  format: option<string[]>({
     flags: '--format <list>',
-    description: `output formats, comma-separated, or "all": ${FORMAT_NAMES.join(',')} (default json,html)`,
+    description: 'output formats, comma-separated, or "all"',
     commands: ['scan', 'evaluate', 'render'],
-  },
-  {
-    key: 'out',
+    choices: FORMAT_CHOICES,
+    parse: (v) => checkFormats(splitList(v)),
+    defaultValue: ['json', 'html'],
+    requiredFor: ['render'],
+    config: { key: 'formats', check: checkFormats },
+  }),
+  out: option<string>({
     flags: '--out <dir>',
-    description: 'directory to write the outputs to (default ./apigw-audit-report)',
+    description: 'directory to write the outputs to',
     commands: ['scan', 'evaluate', 'render'],
-  },
-  {
-    key: 'failOn',
+    defaultValue: 'apigw-audit-report',
+  }),
+  failOn: option<Severity | 'none'>({
     flags: '--fail-on <severity>',
-    description:
-      'exit 1 when an unsuppressed FAIL of this severity or above exists: critical|high|medium|low|info|none (default high)',
+    description: 'exit 1 when an unsuppressed FAIL of this severity or above exists',
     commands: ['scan', 'evaluate'],
-  },
-  {
-    key: 'config',
+    choices: FAIL_ON_CHOICES,
+    parse: oneOf('--fail-on', FAIL_ON_CHOICES),
+    defaultValue: 'high',
+    config: { key: 'failOn' },
+  }),
+  config: option<string>({
     flags: '--config <file>',
     description:
       'JSON configuration file (expectPrivate, requiredTags, thresholds, suppressions, ...)',
     commands: ['scan', 'evaluate'],
-  },
-  {
-    key: 'json',
+  }),
+  json: option<boolean>({
     flags: '--json',
     description: 'print the catalog as JSON',
     commands: ['checks'],
-  },
-  {
-    key: 'framework',
+  }),
+  framework: option<string>({
     flags: '--framework <id>',
-    description:
-      'list the controls of a compliance framework (fsbp, nist-800-53-r5, pci-dss-v4) and the checks behind each',
+    description: 'list the controls of a compliance framework and the checks behind each',
     commands: ['checks'],
-  },
-];
+    choices: FRAMEWORK_IDS,
+    parse: oneOf('--framework', FRAMEWORK_IDS),
+  }),
+};
 
-export interface ParsedOptions {
-  profile?: string;
-  regions?: string;
-  roleArn?: string[];
-  externalId?: string;
-  endpointUrl?: string;
-  concurrency?: string;
-  format?: string;
-  out?: string;
-  failOn?: string;
-  config?: string;
-  json?: boolean;
-  framework?: string;
+export type OptionKey = keyof typeof OPTIONS;
+type ValueOf<S> = S extends OptionSpec<infer T> ? T : never;
+
+/** Values as parsed: only what the user gave on the command line (defaults are not applied). */
+export type ParsedOptions = { [K in OptionKey]?: ValueOf<(typeof OPTIONS)[K]> };
+
+/** Options whose values are lists of items, each one of `choices` (commander checks whole values). */
+export const isListOption = (spec: { flags: string }) => spec.flags.endsWith('<list>');
+
+export function optionsFor(command: CommandName): [OptionKey, OptionSpec<unknown>][] {
+  return (Object.entries(OPTIONS) as [OptionKey, OptionSpec<unknown>][]).filter(([, o]) =>
+    o.commands.includes(command),
+  );
 }
 
-export function optionsFor(command: CommandName): OptionSpec[] {
-  return OPTIONS.filter((o) => o.commands.includes(command));
+/** The default as help and the README show it: lists comma-joined, as a user would type them. */
+export function displayDefault(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/** The value a command runs with: the command line, else the config file, else the default. */
+export function settle<K extends OptionKey>(
+  key: K,
+  given: ParsedOptions,
+  file: ConfigFile = {},
+): ParsedOptions[K] {
+  const spec = OPTIONS[key] as OptionSpec<ParsedOptions[K]>;
+  return given[key] ?? fromConfig(spec.config, file) ?? spec.defaultValue;
+}
+
+/** settle() for an option that has a default, so always has a value. */
+export function settled<K extends OptionKey>(
+  key: K,
+  given: ParsedOptions,
+  file: ConfigFile = {},
+): NonNullable<ParsedOptions[K]> {
+  const v = settle(key, given, file);
+  if (v === undefined || v === null) throw new Error(`option ${key} has no default`);
+  return v as NonNullable<ParsedOptions[K]>;
 }

@@ -10,15 +10,13 @@ import type { ProgressHook } from '../collect/context.js';
 import { auditConfig, readConfigFile, type ConfigFile } from '../config/load.js';
 import { findFramework, loadFrameworks } from '../engine/compliance.js';
 import { evaluateSnapshot } from '../engine/evaluate.js';
-import { SEVERITIES, type Report, type Severity } from '../engine/types.js';
+import type { Report } from '../engine/types.js';
 import { InputFileError, UsageError } from '../errors.js';
-import { FORMAT_NAMES, rendererFor } from '../render/index.js';
-import { isKnownRegion } from '../snapshot/regions.js';
+import { rendererFor } from '../render/index.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { readValidated } from '../util/json-file.js';
-import { sanitizeForTerminal } from '../util/terminal.js';
 import { exitCodeFor } from './exit-code.js';
-import type { ParsedOptions } from './options.js';
+import { settle, settled, type ParsedOptions } from './options.js';
 
 export interface RunResult {
   exitCode: number;
@@ -36,77 +34,6 @@ export interface RunDeps {
   clientFactory?: ClientFactory;
   onProgress?: ProgressHook;
   now?: () => Date;
-}
-
-const DEFAULT_FORMATS = ['json', 'html'];
-const DEFAULT_OUT = 'apigw-audit-report';
-
-function parseFormats(value: string | undefined, file: ConfigFile, required = false): string[] {
-  const list = value
-    ? value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : file.formats;
-  if (!list || list.length === 0) {
-    if (required)
-      throw new UsageError(
-        `--format is required (one or more of: ${FORMAT_NAMES.join(', ')}, all)`,
-      );
-    return DEFAULT_FORMATS;
-  }
-  if (list.includes('all')) return [...FORMAT_NAMES];
-  for (const f of list) {
-    if (!rendererFor(f)) {
-      throw new UsageError(`unknown format "${f}" (known: ${FORMAT_NAMES.join(', ')}, all)`);
-    }
-  }
-  return [...new Set(list)];
-}
-
-function parseFailOn(value: string | undefined, file: ConfigFile): Severity | 'none' {
-  const v = value ?? file.failOn ?? 'high';
-  if (v === 'none' || (SEVERITIES as readonly string[]).includes(v)) return v as Severity | 'none';
-  throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, none (got "${v}")`);
-}
-
-export function parseRegions(value: string | undefined, file: ConfigFile): string[] | 'all' {
-  const raw = value ?? (Array.isArray(file.regions) ? file.regions.join(',') : file.regions);
-  if (!raw || raw === 'all') return 'all';
-  const list = [
-    ...new Set(
-      raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-  if (list.length === 0) throw new UsageError('--regions is empty');
-  for (const r of list) {
-    if (r === 'all') throw new UsageError('--regions: "all" cannot be combined with region names');
-    if (!isKnownRegion(r)) throw new UsageError(`unknown region "${sanitizeForTerminal(r)}"`);
-  }
-  return list;
-}
-
-function parseConcurrency(value: string | undefined): number {
-  if (value === undefined) return 4;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) {
-    throw new UsageError(`--concurrency must be a whole number from 1 to 64 (got "${value}")`);
-  }
-  return n;
-}
-
-function parseEndpoint(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    const u = new URL(value);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
-    return value;
-  } catch {
-    throw new UsageError(`--endpoint-url must be an http(s) URL (got "${value}")`);
-  }
 }
 
 function writeOutputs(
@@ -150,11 +77,14 @@ function finish(
   snapshot: Snapshot | undefined,
   opts: ParsedOptions,
   file: ConfigFile,
-  formatsRequired = false,
 ): RunResult {
-  const formats = parseFormats(opts.format, file, formatsRequired);
-  const failOn = parseFailOn(opts.failOn, file);
-  const written = writeOutputs(opts.out ?? DEFAULT_OUT, formats, report, snapshot);
+  const failOn = settled('failOn', opts, file);
+  const written = writeOutputs(
+    settled('out', opts, file),
+    settled('format', opts, file),
+    report,
+    snapshot,
+  );
   const s = report.summary;
   const notes = [
     `${s.byStatus.FAIL} FAIL, ${s.byStatus.PASS} PASS, ${s.byStatus.MANUAL} MANUAL, ${s.byStatus.ERROR} ERROR` +
@@ -169,19 +99,15 @@ function finish(
 }
 
 export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<RunResult> {
+  // Everything the user gave is checked here, before the first AWS call: the command line by
+  // its parsers, the config file's values by the same ones as they are settled.
   const file = loadConfig(opts);
-  const regions = parseRegions(opts.regions, file);
-  // Validate everything the user typed before the first AWS call.
-  parseFormats(opts.format, file);
-  const failOn = parseFailOn(opts.failOn, file);
-  const concurrency = parseConcurrency(opts.concurrency);
-  const endpointUrl = parseEndpoint(opts.endpointUrl);
-  const roleArns = opts.roleArn ?? file.roleArns ?? [];
-  for (const r of roleArns) {
-    if (!/^arn:[a-z-]+:iam::\d{12}:role\/.+/.test(r)) {
-      throw new UsageError(`--role-arn "${sanitizeForTerminal(r)}" is not an IAM role ARN`);
-    }
-  }
+  const regions = settled('regions', opts, file);
+  settled('format', opts, file);
+  const failOn = settled('failOn', opts, file);
+  const concurrency = settled('concurrency', opts, file);
+  const endpointUrl = settle('endpointUrl', opts, file);
+  const roleArns = settle('roleArn', opts, file) ?? [];
   // The AWS SDK is loaded only by the command that calls AWS: evaluate, render and checks start
   // in a fraction of the time without it.
   const [{ configuredRegion, createClientFactory, credentialsFor }, { collectSnapshot }] =
@@ -194,7 +120,7 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
     clients,
     regions,
     roleArns,
-    externalId: opts.externalId ?? file.externalId,
+    externalId: settle('externalId', opts, file),
     concurrency,
     onProgress: deps.onProgress,
     endpointUrl,
@@ -215,8 +141,8 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
 
 export function runEvaluate(path: string, opts: ParsedOptions, deps: RunDeps = {}): RunResult {
   const file = loadConfig(opts);
-  parseFormats(opts.format, file);
-  const failOn = parseFailOn(opts.failOn, file);
+  settled('format', opts, file);
+  const failOn = settled('failOn', opts, file);
   const snapshot = readValidated<Snapshot>(path, 'snapshot');
   const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file), {
     now: deps.now?.(),
@@ -227,8 +153,7 @@ export function runEvaluate(path: string, opts: ParsedOptions, deps: RunDeps = {
 
 export function runRender(path: string, opts: ParsedOptions): RunResult {
   const report = readValidated<Report>(path, 'report');
-  const formats = parseFormats(opts.format, {}, true);
-  const written = writeOutputs(opts.out ?? DEFAULT_OUT, formats, report, undefined);
+  const written = writeOutputs(settled('out', opts), settled('format', opts), report, undefined);
   return { exitCode: 0, notes: written.map((w) => `wrote ${w}`), report, written };
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../snapshot/types.js';
 import { TOOL } from '../version.js';
 import type { ClientFactory, Credentials } from './clients.js';
+import { DEFAULT_REGION_CONCURRENCY } from './defaults.js';
 import {
   CollectionLog,
   errorCode,
@@ -133,7 +134,7 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
     }
   }
 
-  const limit = pLimit(opts.concurrency ?? 4);
+  const limit = pLimit(opts.concurrency ?? DEFAULT_REGION_CONCURRENCY);
   const accounts: AccountSnapshot[] = [];
   for (const t of targets) {
     const account: AccountSnapshot = {

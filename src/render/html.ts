@@ -14,6 +14,14 @@ import { loadFrameworks, type Framework } from '../engine/compliance.js';
 import { SEVERITIES, STATUSES, type Finding, type Report, type Severity } from '../engine/types.js';
 import { templatesDir } from '../paths.js';
 import { inlineJson } from './inline-json.js';
+import {
+  CHECK_FAMILIES,
+  PACKED_FINDING_FIELDS,
+  PAGE_CONTRACT,
+  checkFamily,
+  familyLabel,
+  type PackedFindingField,
+} from './page-contract.js';
 
 /** The page script, concatenated in this order inside one function scope. */
 export const SCRIPT_PARTS = [
@@ -52,6 +60,7 @@ function load(): Assets {
     const script = assertInlineSafe(
       'report/*.js',
       '(function () {\n  "use strict";\n' +
+        `var CONTRACT = ${inlineJson(PAGE_CONTRACT)};\n` +
         SCRIPT_PARTS.map((p) => read('report', p)).join('\n') +
         '\n})();\n',
       'script',
@@ -195,12 +204,12 @@ function frameworksFor(report: Report, frameworks: Framework[]): Framework[] {
 }
 
 /**
- * The report as the page embeds it: a finding's title, remediation and compliance are left out
- * when they equal its check's (they always do for engine output), which halves the size of
- * large reports. unpackReport restores them; the page script does the same on load.
+ * The report as the page embeds it: a finding's PACKED_FINDING_FIELDS are left out when they
+ * equal its check's (they always do for engine output), which halves the size of large reports.
+ * unpackReport restores them; the page script does the same on load.
  */
-export type PackedFinding = Omit<Finding, 'title' | 'remediation' | 'compliance'> &
-  Partial<Pick<Finding, 'title' | 'remediation' | 'compliance'>>;
+export type PackedFinding = Omit<Finding, PackedFindingField> &
+  Partial<Pick<Finding, PackedFindingField>>;
 export type PackedReport = Omit<Report, 'findings'> & { findings: PackedFinding[] };
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -211,13 +220,11 @@ export function packReport(report: Report): PackedReport {
     findings: report.findings.map((f) => {
       const check = report.checks[f.checkId];
       if (!check) return f;
-      const { title, remediation, compliance, ...rest } = f;
-      return {
-        ...rest,
-        ...(title === check.title ? {} : { title }),
-        ...(same(remediation, check.remediation) ? {} : { remediation }),
-        ...(same(compliance, check.compliance) ? {} : { compliance }),
-      };
+      const packed: PackedFinding = { ...f };
+      for (const field of PACKED_FINDING_FIELDS) {
+        if (same(f[field], check[field])) delete packed[field];
+      }
+      return packed;
     }),
   };
 }
@@ -227,14 +234,48 @@ export function unpackReport(packed: PackedReport): Report {
     ...packed,
     findings: packed.findings.map((f) => {
       const check = packed.checks[f.checkId];
-      return {
-        ...f,
-        title: f.title ?? check!.title,
-        remediation: f.remediation ?? check!.remediation,
-        compliance: f.compliance ?? check!.compliance,
-      };
+      const out = { ...f } as Record<PackedFindingField, unknown>;
+      for (const field of PACKED_FINDING_FIELDS) out[field] = f[field] ?? check![field];
+      return out as unknown as Finding;
     }),
   };
+}
+
+interface FamilyRow {
+  id: string;
+  label: string;
+  checks: number;
+  fails: number;
+  severity: Severity | '';
+}
+
+/**
+ * Checks and unsuppressed FAILs per check family, in the catalog's family order; empty for a
+ * report whose checks carry no family (written before families existed).
+ */
+export function familySummary(report: Report): FamilyRow[] {
+  const rows = new Map<string, FamilyRow>();
+  for (const check of Object.values(report.checks)) {
+    const id = checkFamily(check);
+    if (!id) continue;
+    const row = rows.get(id) ?? { id, label: familyLabel(id), checks: 0, fails: 0, severity: '' };
+    row.checks++;
+    rows.set(id, row);
+  }
+  if (rows.size === 0) return [];
+  for (const f of report.findings) {
+    if (f.status !== 'FAIL' || f.suppressed) continue;
+    const row = rows.get(checkFamily(report.checks[f.checkId]) ?? '');
+    if (!row) continue;
+    row.fails++;
+    if (!row.severity || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(row.severity))
+      row.severity = f.severity;
+  }
+  const order = (id: string) => {
+    const i = CHECK_FAMILIES.findIndex((f) => f.id === id);
+    return i < 0 ? CHECK_FAMILIES.length : i;
+  };
+  return [...rows.values()].sort((a, b) => order(a.id) - order(b.id) || a.id.localeCompare(b.id));
 }
 
 /** The report embedded in a report.html written by renderHtml. */
@@ -283,6 +324,7 @@ export function renderHtml(report: Report, opts: RenderHtmlOptions = {}): string
     severityChart: severityChart(report),
     statusChart: statusChart(report),
     topRisks: topRisks(report),
+    families: familySummary(report),
     coverage: {
       complete: report.coverage.complete,
       percent: report.coverage.percent,

@@ -3,6 +3,7 @@
 
 var CONTROL_STATUS_ORDER = ['FAIL', 'ERROR', 'MANUAL', 'ACCEPTED', 'PASS', 'NOT APPLICABLE'];
 
+/** @returns {ControlStats} */
 function emptyControlStats() {
   return { FAIL: 0, ERROR: 0, MANUAL: 0, PASS: 0, accepted: 0, checks: Object.create(null) };
 }
@@ -11,6 +12,7 @@ function emptyControlStats() {
  * FAIL if any unsuppressed FAIL; else ERROR, else MANUAL; else ACCEPTED when the only failures
  * are suppressed (accepted risk is not a pass); else PASS; else not applicable.
  */
+/** @param {ControlStats} s */
 function controlStatus(s) {
   if (s.FAIL) return 'FAIL';
   if (s.ERROR) return 'ERROR';
@@ -21,6 +23,7 @@ function controlStatus(s) {
 }
 
 function complianceModel() {
+  /** @type {Record<string, Record<string, ControlStats>>} */
   var stats = Object.create(null);
   report.findings.forEach(function (f) {
     var comp = f.compliance || {};
@@ -40,7 +43,9 @@ function complianceModel() {
     .sort()
     .map(function (fw) {
       var meta = frameworkById[fw];
+      /** @type {{ id: string, title: string, stats: ControlStats, status: string }[]} */
       var controls = [];
+      /** @type {Record<string, boolean>} */
       var listed = Object.create(null);
       (meta ? meta.controls : []).forEach(function (c) {
         listed[c.id] = true;
@@ -48,12 +53,12 @@ function complianceModel() {
         (c.checks || []).forEach(function (id) {
           s.checks[id] = true;
         });
-        controls.push({ id: c.id, title: c.title, stats: s });
+        controls.push({ id: c.id, title: c.title, stats: s, status: '' });
       });
       Object.keys(stats[fw])
         .sort()
         .forEach(function (id) {
-          if (!listed[id]) controls.push({ id: id, title: '', stats: stats[fw][id] });
+          if (!listed[id]) controls.push({ id: id, title: '', stats: stats[fw][id], status: '' });
         });
       controls.forEach(function (c) {
         c.status = controlStatus(c.stats);
@@ -62,6 +67,7 @@ function complianceModel() {
     });
 }
 
+/** @param {string} id */
 function checkFilterLink(id) {
   return el('a', {
     href: '#findings',
@@ -88,6 +94,7 @@ function renderCompliance() {
     return;
   }
   model.forEach(function (fw) {
+    /** @type {Record<string, number>} */
     var tally = {};
     fw.controls.forEach(function (c) {
       tally[c.status] = (tally[c.status] || 0) + 1;
@@ -121,7 +128,7 @@ function renderCompliance() {
         el(
           'p',
           { class: 'muted small' },
-          ['Mapping source: '].concat(
+          /** @type {Child[]} */ (['Mapping source: ']).concat(
             sources.map(function (src) {
               var url = safeUrl(src.url);
               return url

@@ -86,6 +86,11 @@ function renderCoverage() {
   );
 }
 
+/**
+ * @param {string[]} headers
+ * @param {Child[][]} rows
+ * @param {string} id
+ */
 function table(headers, rows, id) {
   return el('table', { id: id }, [
     el('thead', null, [

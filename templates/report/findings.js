@@ -1,6 +1,7 @@
 // Findings view: filter, sort, group, expand. Search strings and sort keys are computed once;
 // a filter pass is a loop over plain objects and only the first PAGE rows reach the DOM.
 
+/** @type {FindingEntry[]} */
 var findingIndex = report.findings.map(function (f) {
   var r = f.resource || {};
   return {
@@ -27,13 +28,13 @@ var findingIndex = report.findings.map(function (f) {
 });
 
 var fControls = {
-  form: $('findings-controls'),
-  check: $('f-check'),
-  account: $('f-account'),
-  region: $('f-region'),
-  text: $('f-text'),
-  sort: $('f-sort'),
-  group: $('f-group'),
+  form: $as('findings-controls', HTMLFormElement),
+  check: $as('f-check', HTMLSelectElement),
+  account: $as('f-account', HTMLSelectElement),
+  region: $as('f-region', HTMLSelectElement),
+  text: $as('f-text', HTMLInputElement),
+  sort: $as('f-sort', HTMLSelectElement),
+  group: $as('f-group', HTMLSelectElement),
 };
 
 function initFindingControls() {
@@ -44,6 +45,7 @@ function initFindingControls() {
       })
       .concat(Object.keys(checks)),
   );
+  /** @type {Record<string, string>} */
   var labels = {};
   ids.forEach(function (id) {
     labels[id] = id + ' (' + checkTitle(id) + ')';
@@ -77,27 +79,43 @@ function initFindingControls() {
   });
 }
 
+/**
+ * The filter form's checkboxes of one name (the template writes them as inputs).
+ * @param {string} name
+ * @returns {NodeListOf<HTMLInputElement>}
+ */
+function inputsNamed(name) {
+  return fControls.form.querySelectorAll('input[name="' + name + '"]');
+}
+
+/** @param {string} name */
 function checkedValues(name) {
+  /** @type {Record<string, boolean>} */
   var out = {};
-  var boxes = fControls.form.querySelectorAll('input[name="' + name + '"]');
+  var boxes = inputsNamed(name);
   for (var i = 0; i < boxes.length; i++) if (boxes[i].checked) out[boxes[i].value] = true;
   return out;
 }
 
 /** Sets the findings filters (missing keys go back to their defaults) and re-renders. */
+/**
+ * @param {{ statuses?: Record<string, boolean>, check?: string, text?: string, group?: string }} opts
+ */
 function setFindingFilter(opts) {
   var statuses = opts.statuses || { FAIL: true, ERROR: true, MANUAL: true };
-  var boxes = fControls.form.querySelectorAll('input[name="status"]');
+  var boxes = inputsNamed('status');
   for (var i = 0; i < boxes.length; i++) boxes[i].checked = !!statuses[boxes[i].value];
-  var sevs = fControls.form.querySelectorAll('input[name="severity"]');
+  var sevs = inputsNamed('severity');
   for (var j = 0; j < sevs.length; j++) sevs[j].checked = true;
   fControls.check.value = opts.check || '';
   fControls.account.value = '';
   fControls.region.value = '';
   fControls.text.value = opts.text || '';
+  if (opts.group) fControls.group.value = opts.group;
   renderFindings();
 }
 
+/** @returns {FindingQuery} */
 function findingFilter() {
   return {
     severity: checkedValues('severity'),
@@ -109,6 +127,10 @@ function findingFilter() {
   };
 }
 
+/**
+ * @param {FindingEntry} m
+ * @param {FindingQuery} q
+ */
 function matchesFinding(m, q) {
   var f = m.f;
   if (!q.severity[f.severity] || !q.status[f.status]) return false;
@@ -118,10 +140,18 @@ function matchesFinding(m, q) {
   return !q.text || m.search.indexOf(q.text) !== -1;
 }
 
+/**
+ * @param {string} a
+ * @param {string} b
+ */
 function cmpStr(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * @param {string} key
+ * @returns {(a: FindingEntry, b: FindingEntry) => number}
+ */
 function findingComparator(key) {
   if (key === 'check') {
     return function (a, b) {
@@ -142,7 +172,9 @@ function findingComparator(key) {
 
 function renderFindings() {
   var q = findingFilter();
+  /** @type {FindingEntry[]} */
   var active = [];
+  /** @type {FindingEntry[]} */
   var suppressed = [];
   for (var i = 0; i < findingIndex.length; i++) {
     var m = findingIndex[i];
@@ -165,7 +197,7 @@ function renderFindings() {
   var group = fControls.group.value;
   if (active.length === 0) {
     list.appendChild(el('p', { class: 'empty', text: 'No finding matches these filters.' }));
-  } else if (group === 'check' || group === 'resource') {
+  } else if (group === 'check' || group === 'resource' || group === 'family') {
     renderGroups(list, active, group, sortKey);
   } else {
     renderPaged(list, active, findingRow);
@@ -177,11 +209,19 @@ function renderFindings() {
   renderPaged(slist, suppressed, findingRow);
 }
 
+/**
+ * @param {HTMLElement} container
+ * @param {FindingEntry[]} items
+ * @param {string} by check, resource or family
+ * @param {string} sortKey
+ */
 function renderGroups(container, items, by, sortKey) {
+  /** @type {FindingGroup[]} */
   var groups = [];
+  /** @type {Record<string, FindingGroup>} */
   var byKey = Object.create(null);
   items.forEach(function (m) {
-    var key = by === 'check' ? m.f.checkId : m.arn;
+    var key = by === 'check' ? m.f.checkId : by === 'family' ? checkFamily(m.f.checkId) : m.arn;
     var g = byKey[key];
     if (!g) {
       g = byKey[key] = { key: key, items: [], sev: m.sev, first: m };
@@ -190,7 +230,12 @@ function renderGroups(container, items, by, sortKey) {
     g.items.push(m);
     if (m.sev < g.sev) g.sev = m.sev;
   });
-  if (sortKey === 'severity') {
+  if (by === 'family') {
+    // Families keep the catalog's order, so the list reads like the catalog.
+    groups.sort(function (a, b) {
+      return familyRank(a.key) - familyRank(b.key) || cmpStr(a.key, b.key);
+    });
+  } else if (sortKey === 'severity') {
     groups.sort(function (a, b) {
       return a.sev - b.sev || b.items.length - a.items.length || cmpStr(a.key, b.key);
     });
@@ -201,7 +246,8 @@ function renderGroups(container, items, by, sortKey) {
   }
   renderPaged(container, groups, function (g) {
     var r = g.first.f.resource || {};
-    var title = by === 'check' ? checkTitle(g.key) : r.name || g.key;
+    var title =
+      by === 'check' ? checkTitle(g.key) : by === 'family' ? familyLabel(g.key) : r.name || g.key;
     var body = el('div', { class: 'group-body' });
     var d = el('details', { class: 'group', 'data-group': g.key }, [
       el('summary', null, [
@@ -226,6 +272,7 @@ function renderGroups(container, items, by, sortKey) {
   });
 }
 
+/** @param {PageFinding} f */
 function findingSummary(f) {
   var r = f.resource || {};
   return [
@@ -241,6 +288,7 @@ function findingSummary(f) {
   ];
 }
 
+/** @param {FindingEntry} m */
 function findingRow(m) {
   var f = m.f;
   var d = el('details', {
@@ -260,9 +308,11 @@ function findingRow(m) {
   return d;
 }
 
+/** @param {string} text */
 function copyButton(text) {
   var btn = el('button', { type: 'button', class: 'copy', text: 'Copy' });
   btn.addEventListener('click', function () {
+    /** @param {string} label */
     function done(label) {
       btn.textContent = label;
       setTimeout(function () {
@@ -287,14 +337,18 @@ function copyButton(text) {
   return btn;
 }
 
+/** @param {Node | null} node */
 function selectText(node) {
+  if (!node) return;
   var range = document.createRange();
   range.selectNodeContents(node);
   var sel = window.getSelection();
+  if (!sel) return;
   sel.removeAllRanges();
   sel.addRange(range);
 }
 
+/** @param {PageFinding} f */
 function findingBody(f) {
   var r = f.resource || {};
   var info = checks[f.checkId] || {};

@@ -3,19 +3,23 @@
 
 var inventory = report.inventory || [];
 
+/** @param {PageInventoryRow} r */
 function apiKeyOf(r) {
   return r.accountId + '|' + r.region + '|' + r.apiId;
 }
 
+/** @param {PageInventoryRow} r */
 function routeText(r) {
   return r.apiType === 'REST' ? str(r.method) + ' ' + str(r.path) : str(r.routeKey);
 }
 
+/** @param {PageInventoryRow} r */
 function authText(r) {
   var extra = [r.authorizerType, r.authorizerId].filter(Boolean).join(' ');
   return str(r.authorizationType) + (extra ? ' (' + extra + ')' : '');
 }
 
+/** @param {PageInventoryRow} r */
 function throttleText(r) {
   var t = r.throttling || [];
   if (!t.length) return 'none';
@@ -35,6 +39,7 @@ function throttleText(r) {
     .join('\n');
 }
 
+/** @param {PageInventoryRow} r */
 function cacheText(r) {
   var on = (r.caching || []).filter(function (c) {
     return c.enabled;
@@ -75,8 +80,10 @@ var invIndex = inventory.map(function (r) {
   };
 });
 
+/** @type {PageApi[]} */
 var apis = [];
 (function () {
+  /** @type {Record<string, boolean>} */
   var seen = Object.create(null);
   inventory.forEach(function (r) {
     var k = apiKeyOf(r);
@@ -98,11 +105,16 @@ var apis = [];
   });
 })();
 
+/** @type {Record<string, PageApi>} */
 var apiByKey = Object.create(null);
 apis.forEach(function (a) {
   apiByKey[a.key] = a;
 });
 
+/**
+ * @param {string[]} values
+ * @param {string} empty
+ */
 function lines(values, empty) {
   if (!values || !values.length) return el('span', { class: 'muted', text: empty });
   return el(
@@ -115,6 +127,7 @@ function lines(values, empty) {
 }
 
 /** A web ACL by name (its full ARN on hover): ARNs are too long for a table cell. */
+/** @param {string[]} arns */
 function webAcls(arns) {
   if (!arns || !arns.length) return el('span', { class: 'muted', text: 'none' });
   return el(
@@ -129,6 +142,7 @@ function webAcls(arns) {
   );
 }
 
+/** @param {{ r: PageInventoryRow, api: string }} m */
 function inventoryRow(m) {
   var r = m.r;
   var noAuth = r.authorizationType === 'NONE' && r.method !== 'OPTIONS';
@@ -165,16 +179,17 @@ function inventoryRow(m) {
 }
 
 var iControls = {
-  form: $('inventory-controls'),
-  text: $('i-text'),
-  account: $('i-account'),
-  region: $('i-region'),
-  type: $('i-type'),
-  auth: $('i-auth'),
-  api: $('api-select'),
+  form: $as('inventory-controls', HTMLFormElement),
+  text: $as('i-text', HTMLInputElement),
+  account: $as('i-account', HTMLSelectElement),
+  region: $as('i-region', HTMLSelectElement),
+  type: $as('i-type', HTMLSelectElement),
+  auth: $as('i-auth', HTMLSelectElement),
+  api: $as('api-select', HTMLSelectElement),
 };
 
 function initInventory() {
+  /** @param {'accountId' | 'region' | 'apiType' | 'authorizationType'} key */
   function col(key) {
     return uniqueSorted(
       inventory.map(function (r) {
@@ -186,6 +201,7 @@ function initInventory() {
   fillSelect(iControls.region, col('region'));
   fillSelect(iControls.type, col('apiType'));
   fillSelect(iControls.auth, col('authorizationType'));
+  /** @type {Record<string, string>} */
   var labels = {};
   apis.forEach(function (a) {
     labels[a.key] =
@@ -228,7 +244,7 @@ function renderInventory() {
   });
   $('inventory-count').textContent =
     fmt(rows.length) + ' of ' + fmt(invIndex.length) + ' methods and routes';
-  var tbody = $('inventory-table').tBodies[0];
+  var tbody = $as('inventory-table', HTMLTableElement).tBodies[0];
   var more = $('inventory-more');
   clear(tbody);
   clear(more);
@@ -248,6 +264,7 @@ function renderInventory() {
 }
 
 /** Findings whose resource ARN lies under the API: .../restapis/ID or .../apis/ID. */
+/** @param {PageApi} api */
 function findingsOnApi(api) {
   var needle =
     ':apigateway:' +
@@ -264,6 +281,7 @@ function findingsOnApi(api) {
   });
 }
 
+/** @param {string} key */
 function selectApi(key) {
   var api = key ? apiByKey[key] : null;
   var detail = $('api-detail');
@@ -272,7 +290,7 @@ function selectApi(key) {
   var tableParts = [
     iControls.form,
     $('inventory-count'),
-    $('inventory-table').parentNode,
+    $('inventory-table-wrap'),
     $('inventory-more'),
   ];
   tableParts.forEach(function (n) {
@@ -311,8 +329,9 @@ function selectApi(key) {
     el('h4', { text: fmt(routes.length) + ' methods and routes' }),
   ]);
   var wrap = el('div', { class: 'table-wrap' });
+  var head = $as('inventory-table', HTMLTableElement).tHead;
   var table = el('table', { class: 'inventory', id: 'api-routes' }, [
-    $('inventory-table').tHead.cloneNode(true),
+    head ? head.cloneNode(true) : null,
     el('tbody'),
   ]);
   wrap.appendChild(table);

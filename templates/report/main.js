@@ -2,8 +2,10 @@
 // from the summary into filtered findings, and the print layout.
 
 var VIEWS = ['summary', 'findings', 'inventory', 'compliance', 'coverage'];
+/** @type {Record<string, boolean>} */
 var rendered = {};
 
+/** @param {string} view */
 function ensureRendered(view) {
   if (rendered[view]) return;
   rendered[view] = true;
@@ -17,6 +19,7 @@ function ensureRendered(view) {
   else if (view === 'coverage') renderCoverage();
 }
 
+/** @param {string} hash */
 function viewFor(hash) {
   var id = (hash || '').replace(/^#/, '');
   if (VIEWS.indexOf(id) !== -1) return id;
@@ -42,24 +45,40 @@ function showView() {
 /** Summary links that open the findings view with a filter. */
 function wireSummaryLinks() {
   document.addEventListener('click', function (e) {
-    var a = e.target.closest ? e.target.closest('a') : null;
+    var a = e.target instanceof Element ? e.target.closest('a') : null;
     if (!a) return;
     var check = a.getAttribute('data-check-link');
     var status = a.getAttribute('data-status-card');
-    if (check === null && status === null) return;
+    var family = a.getAttribute('data-family-link');
+    if (check === null && status === null && family === null) return;
     ensureRendered('findings');
-    if (check !== null) setFindingFilter({ check: check });
+    if (family !== null) showFamily(family);
+    else if (check !== null) setFindingFilter({ check: check });
     else if (status === 'SUPPRESSED') {
       setFindingFilter({});
       setTimeout(function () {
         $('suppressed-h').scrollIntoView();
       }, 0);
     } else {
+      /** @type {Record<string, boolean>} */
       var only = {};
-      only[status] = true;
+      only[/** @type {string} */ (status)] = true;
       setFindingFilter({ statuses: only });
     }
   });
+}
+
+/** Findings grouped by family, with this family's group open. @param {string} family */
+function showFamily(family) {
+  setFindingFilter({ group: 'family' });
+  var groups = $('findings-list').querySelectorAll('details.group');
+  for (var i = 0; i < groups.length; i++) {
+    var g = /** @type {HTMLDetailsElement} */ (groups[i]);
+    if (g.getAttribute('data-group') !== family) continue;
+    g.open = true;
+    g.scrollIntoView();
+    break;
+  }
 }
 
 window.addEventListener('hashchange', showView);

@@ -2,28 +2,36 @@
 // in the order html.ts lists them, inside one function scope. Every string from the report is
 // put in the page with textContent or setAttribute, never parsed as HTML.
 
-var report = JSON.parse(document.getElementById('report-data').textContent);
+// CONTRACT (src/render/page-contract.ts) is written in front of these files by html.ts.
+
+/** @type {PageReport} */
+var report = JSON.parse(text('report-data'));
 // Findings are embedded without the fields that repeat their check's metadata (packReport in
 // src/render/html.ts): restore them, sharing the check's objects.
 report.findings.forEach(function (f) {
   var c = report.checks[f.checkId];
   if (!c) return;
-  if (f.title === undefined) f.title = c.title;
-  if (f.remediation === undefined) f.remediation = c.remediation;
-  if (f.compliance === undefined) f.compliance = c.compliance;
+  CONTRACT.packedFindingFields.forEach(function (field) {
+    if (f[field] === undefined)
+      /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (f))[field] = c[field];
+  });
 });
-var frameworks = JSON.parse(document.getElementById('framework-data').textContent);
+/** @type {PageFramework[]} */
+var frameworks = JSON.parse(text('framework-data'));
 
-var SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
-var STATUS_ORDER = ['FAIL', 'ERROR', 'MANUAL', 'PASS'];
+/** @type {readonly string[]} */
+var SEVERITIES = CONTRACT.severities;
+/** @type {readonly string[]} */
+var STATUS_ORDER = CONTRACT.statusOrder;
 var PAGE = 200;
 
-/** 0 = most severe. */
+/** 0 = most severe. @param {string} s */
 function sevRank(s) {
   var i = SEVERITIES.indexOf(s);
   return i < 0 ? SEVERITIES.length : i;
 }
 
+/** @param {string} s */
 function statusRank(s) {
   var i = STATUS_ORDER.indexOf(s);
   return i < 0 ? STATUS_ORDER.length : i;
@@ -32,6 +40,11 @@ function statusRank(s) {
 /**
  * Creates an element. attrs: "class", "text" (textContent), "on<event>" handlers, anything
  * else through setAttribute. children: nodes or strings (as text); null/undefined/false skipped.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Attrs | null} [attrs]
+ * @param {Child[]} [children]
+ * @returns {HTMLElementTagNameMap[K]}
  */
 function el(tag, attrs, children) {
   var node = document.createElement(tag);
@@ -40,10 +53,10 @@ function el(tag, attrs, children) {
       if (!Object.prototype.hasOwnProperty.call(attrs, k)) continue;
       var v = attrs[k];
       if (v === null || v === undefined || v === false) continue;
-      if (k === 'class') node.className = v;
+      if (k === 'class') node.className = String(v);
       else if (k === 'text') node.textContent = String(v);
       else if (k.slice(0, 2) === 'on' && typeof v === 'function') {
-        node.addEventListener(k.slice(2), v);
+        node.addEventListener(k.slice(2), /** @type {EventListener} */ (v));
       } else node.setAttribute(k, v === true ? '' : String(v));
     }
   }
@@ -51,6 +64,12 @@ function el(tag, attrs, children) {
   return node;
 }
 
+/**
+ * @template {Node} N
+ * @param {N} node
+ * @param {Child[]} [children]
+ * @returns {N}
+ */
 function append(node, children) {
   if (!children) return node;
   for (var i = 0; i < children.length; i++) {
@@ -61,23 +80,55 @@ function append(node, children) {
   return node;
 }
 
+/** @param {Node} node */
 function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
+/**
+ * An element the template always has: a missing one is a template bug, reported at once.
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
 function $(id) {
-  return document.getElementById(id);
+  var node = document.getElementById(id);
+  if (!node) throw new Error('report.html: no element #' + id);
+  return node;
 }
 
+/**
+ * @template {HTMLElement} T
+ * @param {string} id
+ * @param {{ new (): T; prototype: T }} type
+ * @returns {T}
+ */
+function $as(id, type) {
+  var node = $(id);
+  if (!(node instanceof type)) throw new Error('report.html: #' + id + ' is not a ' + type.name);
+  return node;
+}
+
+/** @param {string} id */
+function text(id) {
+  return $(id).textContent || '';
+}
+
+/** @param {unknown} v */
 function str(v) {
   return v === null || v === undefined ? '' : String(v);
 }
 
+/** @param {number | string} n */
 function fmt(n) {
   return Number(n).toLocaleString('en-US');
 }
 
+/**
+ * @param {() => void} fn
+ * @param {number} ms
+ */
 function debounce(fn, ms) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   var t;
   return function () {
     clearTimeout(t);
@@ -86,18 +137,25 @@ function debounce(fn, ms) {
 }
 
 /** Only http(s) links are made clickable; anything else (javascript:, data:) stays text. */
+/** @param {unknown} u @returns {string | null} */
 function safeUrl(u) {
   return typeof u === 'string' && /^https?:\/\//i.test(u) ? u : null;
 }
 
+/** @param {string} s */
 function sevBadge(s) {
   return el('span', { class: 'sev sev-' + (sevRank(s) < SEVERITIES.length ? s : 'info'), text: s });
 }
 
+/** @param {string} s */
 function statusBadge(s) {
   return el('span', { class: 'status status-' + (statusRank(s) < 4 ? s : 'ERROR'), text: s });
 }
 
+/**
+ * @param {(string | null | undefined)[]} values
+ * @returns {string[]}
+ */
 function uniqueSorted(values) {
   var seen = Object.create(null);
   var out = [];
@@ -111,6 +169,11 @@ function uniqueSorted(values) {
 }
 
 /** Adds options to a select that already holds its "all" option. labels: optional map. */
+/**
+ * @param {HTMLSelectElement} select
+ * @param {string[]} values
+ * @param {Record<string, string>} [labels]
+ */
 function fillSelect(select, values, labels) {
   var frag = document.createDocumentFragment();
   values.forEach(function (v) {
@@ -122,11 +185,18 @@ function fillSelect(select, values, labels) {
 /**
  * Renders items into container PAGE at a time, with a "Show more" button for the rest, so that
  * tens of thousands of rows never reach the DOM at once.
+ * @template T
+ * @param {HTMLElement} container
+ * @param {T[]} items
+ * @param {(item: T, index: number) => Node} renderItem
+ * @param {number} [pageSize]
+ * @param {HTMLElement} [wrapper]
  */
 function renderPaged(container, items, renderItem, pageSize, wrapper) {
   var size = pageSize || PAGE;
   var shown = 0;
   var target = wrapper || container;
+  /** @type {HTMLButtonElement | null} */
   var more = null;
   function next() {
     var frag = document.createDocumentFragment();
@@ -154,7 +224,10 @@ function renderPaged(container, items, renderItem, pageSize, wrapper) {
   next();
 }
 
-/** Definition list from [label, value-node-or-string] pairs, skipping empty values. */
+/**
+ * Definition list from [label, value-node-or-string] pairs, skipping empty values.
+ * @param {[string, Child][]} pairs
+ */
 function defs(pairs) {
   var dl = el('dl', { class: 'defs' });
   pairs.forEach(function (p) {
@@ -165,21 +238,52 @@ function defs(pairs) {
   return dl;
 }
 
+/** @param {unknown} text */
 function code(text) {
   return el('code', { text: str(text) });
 }
 
 var checks = report.checks || {};
 
+/** @param {string} id */
 function checkTitle(id) {
   return checks[id] && checks[id].title ? checks[id].title : id;
 }
 
+/** @type {Record<string, string>} */
+var familyLabels = Object.create(null);
+CONTRACT.families.forEach(function (f) {
+  familyLabels[f.id] = f.label;
+});
+
+/**
+ * The check's family id, or '' (reports written before checks carried one).
+ * @param {string} id
+ * @returns {string}
+ */
+function checkFamily(id) {
+  var c = checks[id];
+  return c && typeof c.family === 'string' ? c.family : '';
+}
+
+/** @param {string} id */
+function familyLabel(id) {
+  return familyLabels[id] || id || 'No family';
+}
+
+/** Position in the catalog's family order; unknown families last. @param {string} id */
+function familyRank(id) {
+  for (var i = 0; i < CONTRACT.families.length; i++) if (CONTRACT.families[i].id === id) return i;
+  return CONTRACT.families.length;
+}
+
+/** @type {Record<string, PageFramework>} */
 var frameworkById = Object.create(null);
 frameworks.forEach(function (fw) {
   frameworkById[fw.framework] = fw;
 });
 
+/** @param {string} id */
 function frameworkName(id) {
   return frameworkById[id] ? frameworkById[id].name : id;
 }

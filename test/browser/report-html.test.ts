@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../../checks/index.js';
 import type { Report } from '../../src/engine/types.js';
 import { packageRoot } from '../../src/paths.js';
 import { renderHtml } from '../../src/render/html.js';
+import { CHECK_FAMILIES } from '../../src/render/page-contract.js';
 import { reportOf, volumeReport } from '../helpers/report.js';
 import {
   ACCOUNT,
@@ -423,6 +425,136 @@ describe('report.html', () => {
       expect(textFilterMs).toBeLessThan(20_000);
       expect(o.problems).toEqual([]);
       expect(o.requests).toEqual([o.url]);
+    } finally {
+      await o.close();
+    }
+  });
+});
+
+/**
+ * The whole catalog on the fixture, with report.checks[id].family filled in the way the catalog
+ * does it (each check in one of the six families); findings are then listed by family.
+ */
+function familyReport(): Report {
+  const base = reportOf(fixtureReportSnapshot(), [], ALL_CHECKS);
+  const ids = Object.keys(base.checks).sort();
+  const checks = Object.fromEntries(
+    ids.map((id, i) => [
+      id,
+      { ...base.checks[id]!, family: CHECK_FAMILIES[i % CHECK_FAMILIES.length]!.id },
+    ]),
+  );
+  return { ...base, checks };
+}
+
+function fixtureReportSnapshot() {
+  const open = {
+    GET: {
+      authorizationType: 'NONE',
+      methodIntegration: { type: 'HTTP', uri: 'http://backend.internal/orders' },
+    },
+  };
+  return snapshot([
+    region({
+      restApis: [
+        restApi({
+          id: 'orders1',
+          name: 'orders',
+          resources: [{ id: 'r1', path: '/orders', resourceMethods: open }],
+          stages: [restStage({ stageName: 'prod' }), restStage({ stageName: 'qa' })],
+        }),
+      ],
+    }),
+  ]);
+}
+
+describe('report.html: check families', () => {
+  const report = familyReport();
+  const familyOf = (checkId: string) =>
+    (report.checks[checkId] as { family?: string } | undefined)?.family;
+  // What the findings view shows by default: unsuppressed FAIL, ERROR and MANUAL.
+  const shown = report.findings.filter((f) => !f.suppressed && f.status !== 'PASS');
+  const expected = CHECK_FAMILIES.map((fam) => ({
+    ...fam,
+    ids: shown.filter((f) => familyOf(f.checkId) === fam.id).map((f) => f.id),
+  })).filter((g) => g.ids.length > 0);
+
+  it('groups findings by family in catalog order, each group holding its checks’ findings', async () => {
+    expect(expected.length).toBeGreaterThan(2);
+    const o = await open('families.html', renderHtml(report), '#findings');
+    const { page } = o;
+    try {
+      await page.selectOption('#f-group', 'family');
+      const groups = page.locator('#findings-list > details.group');
+      await expect(
+        groups.evaluateAll((ds) => ds.map((d) => d.getAttribute('data-group'))),
+      ).resolves.toEqual(expected.map((g) => g.id));
+      await expect(
+        page.locator('#findings-list > details.group .g-title').allTextContents(),
+      ).resolves.toEqual(expected.map((g) => g.label));
+      for (const g of expected) {
+        const group = page.locator(`#findings-list > details.group[data-group="${g.id}"]`);
+        await expect(group.locator('.g-count').textContent()).resolves.toBe(
+          `${g.ids.length} ${g.ids.length === 1 ? 'finding' : 'findings'}`,
+        );
+        await group.locator('summary').first().click();
+        // A group builds its rows on its toggle event, just after the click.
+        await group.locator('details.finding').first().waitFor();
+        const ids = await group
+          .locator('details.finding')
+          .evaluateAll((ds) => ds.map((d) => d.getAttribute('data-id')));
+        expect(ids.sort()).toEqual([...g.ids].sort());
+      }
+      await page.screenshot({ path: join(ARTIFACTS, 'report-families.png'), fullPage: true });
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('the summary counts failures per family and links to that family’s findings', async () => {
+    const o = await open('families-summary.html', renderHtml(report));
+    const { page } = o;
+    try {
+      const rowsShown = await page
+        .locator('#family-summary tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.getAttribute('data-family'), tr.children[2]!.textContent]),
+        );
+      const families = CHECK_FAMILIES.filter((f) =>
+        Object.keys(report.checks).some((id) => familyOf(id) === f.id),
+      );
+      expect(rowsShown).toEqual(
+        families.map((f) => [
+          f.id,
+          String(
+            report.findings.filter(
+              (x) => x.status === 'FAIL' && !x.suppressed && familyOf(x.checkId) === f.id,
+            ).length,
+          ),
+        ]),
+      );
+      const target = expected[1]!;
+      await page.click(`#family-summary a[data-family-link="${target.id}"]`);
+      await page.waitForFunction(() => document.body.dataset.view === 'findings');
+      await expect(page.locator('#f-group').inputValue()).resolves.toBe('family');
+      const open = page.locator('#findings-list > details.group[open]');
+      await expect(open.getAttribute('data-group')).resolves.toBe(target.id);
+      await expect(open.locator('details.finding').count()).resolves.toBe(target.ids.length);
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('a report whose checks carry no family renders without the family grouping', async () => {
+    const o = await open('no-families.html', renderHtml(fixtureReport()), '#findings');
+    const { page } = o;
+    try {
+      await expect(page.locator('#f-group option[value="family"]').count()).resolves.toBe(0);
+      await expect(page.locator('#family-summary').count()).resolves.toBe(0);
+      await expect(rows(page)).resolves.toBeGreaterThan(0);
+      expect(o.problems).toEqual([]);
     } finally {
       await o.close();
     }

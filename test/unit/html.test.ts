@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
 import { auditConfig } from '../../src/config/load.js';
 import { evaluateSnapshot } from '../../src/engine/evaluate.js';
-import type { Report } from '../../src/engine/types.js';
+import { SEVERITIES, type Report } from '../../src/engine/types.js';
 import {
   displayTime,
+  familySummary,
   packReport,
   renderHtml,
   reportFromHtml,
@@ -13,6 +14,11 @@ import {
 } from '../../src/render/html.js';
 import { rendererFor } from '../../src/render/index.js';
 import { inlineJson } from '../../src/render/inline-json.js';
+import {
+  CHECK_FAMILIES,
+  PACKED_FINDING_FIELDS,
+  PAGE_CONTRACT,
+} from '../../src/render/page-contract.js';
 import { collectionError, region, restApi, restStage, snapshot } from '../helpers/snapshot.js';
 
 const HOSTILE = [
@@ -126,5 +132,76 @@ describe('renderHtml', () => {
   it('formats ISO times for people and leaves anything else alone', () => {
     expect(displayTime('2026-11-01T00:01:12.000Z')).toBe('2026-11-01 00:01:12 UTC');
     expect(displayTime('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('the renderer and the page script share one contract', () => {
+  const report = hostileReport();
+
+  it('writes PAGE_CONTRACT into the page script as CONTRACT', () => {
+    const html = renderHtml(report);
+    const m = /<script>\(function \(\) \{\n {2}"use strict";\nvar CONTRACT = (.*);\n/.exec(html);
+    expect(m, 'CONTRACT at the top of the page script').not.toBeNull();
+    expect(JSON.parse(m![1]!)).toEqual(JSON.parse(JSON.stringify(PAGE_CONTRACT)));
+  });
+
+  it('packs exactly the fields the contract names', () => {
+    const packed = packReport(report);
+    report.findings.forEach((f, i) => {
+      const kept = Object.keys(packed.findings[i]!).sort();
+      const expected = Object.keys(f)
+        .filter((k) => !(PACKED_FINDING_FIELDS as readonly string[]).includes(k))
+        .sort();
+      expect(kept).toEqual(expected);
+    });
+  });
+});
+
+describe('familySummary', () => {
+  const base = evaluateSnapshot(
+    snapshot([
+      region({
+        restApis: [
+          restApi({
+            id: 'a1',
+            name: 'orders',
+            stages: [restStage({ stageName: 'prod' }), restStage({ stageName: 'qa' })],
+          }),
+        ],
+      }),
+    ]),
+    ALL_CHECKS,
+    auditConfig(),
+  );
+
+  it('is empty for a report whose checks carry no family', () => {
+    expect(familySummary(base)).toEqual([]);
+  });
+
+  it('counts checks and unsuppressed failures per family, in the catalog order', () => {
+    const ids = Object.keys(base.checks).sort();
+    // Reverse order, so the sort cannot come from the order checks appear in.
+    const families = [...CHECK_FAMILIES].reverse();
+    const familyOf = (id: string) => families[ids.indexOf(id) % families.length]!.id;
+    const report: Report = {
+      ...base,
+      checks: Object.fromEntries(
+        ids.map((id) => [id, { ...base.checks[id]!, family: familyOf(id) }]),
+      ),
+    };
+    const rows = familySummary(report);
+    expect(rows.map((r) => r.id)).toEqual(CHECK_FAMILIES.map((f) => f.id));
+    expect(rows.map((r) => r.label)).toEqual(CHECK_FAMILIES.map((f) => f.label));
+    for (const row of rows) {
+      expect(row.checks).toBe(ids.filter((id) => familyOf(id) === row.id).length);
+      const fails = report.findings.filter(
+        (f) => f.status === 'FAIL' && !f.suppressed && familyOf(f.checkId) === row.id,
+      );
+      expect(row.fails).toBe(fails.length);
+      expect(row.severity).toBe(
+        fails.length ? SEVERITIES.find((s) => fails.some((f) => f.severity === s)) : '',
+      );
+    }
+    expect(rows.some((r) => r.fails > 0)).toBe(true);
   });
 });
