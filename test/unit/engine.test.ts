@@ -29,7 +29,7 @@ describe('evaluateSnapshot', () => {
     const report = evaluateSnapshot(snap(), ALL_CHECKS, auditConfig());
     const validate = schemaValidator('report');
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    const own = report.findings.filter((f) => f.checkId === base.id);
+    const own = report.findings.filter((f) => f.checkId === base.meta.id);
     expect(own.map((f) => f.status).sort()).toEqual(['FAIL', 'PASS']);
     expect(own.find((f) => f.status === 'FAIL')!.compliance).toMatchObject({
       fsbp: ['APIGateway.1'],
@@ -46,8 +46,7 @@ describe('evaluateSnapshot', () => {
 
   it('turns a check that throws into one ERROR result and runs the others', () => {
     const broken = defineCheck({
-      ...base,
-      id: 'broken-check',
+      meta: { ...base.meta, id: 'broken-check' },
       evaluate() {
         throw new Error('boom');
       },
@@ -57,7 +56,7 @@ describe('evaluateSnapshot', () => {
     expect(errs).toHaveLength(1);
     expect(errs[0]!.status).toBe('ERROR');
     expect(errs[0]!.message).toContain('boom');
-    expect(report.findings.filter((f) => f.checkId === base.id)).toHaveLength(2);
+    expect(report.findings.filter((f) => f.checkId === base.meta.id)).toHaveLength(2);
     expect(report.coverage.complete).toBe(false);
   });
 
@@ -65,7 +64,7 @@ describe('evaluateSnapshot', () => {
     const config = auditConfig({
       suppressions: [
         {
-          checkId: base.id,
+          checkId: base.meta.id,
           resource: '*/stages/prod',
           reason: 'accepted by CISO',
           expires: '2027-01-01',
