@@ -32,7 +32,6 @@ import type {
 } from '../../src/snapshot/types.js';
 import { ref } from './resources.js';
 
-
 // Check helpers and tests name the result type from here as well.
 export type { CheckResult };
 
