@@ -103,6 +103,19 @@ describe('generated files are current', () => {
     expect(read('checks', 'index.ts'), 'stale: run npm run build').toBe(expected);
   });
 
+  // CI installs with `npm ci`, whose build has just rewritten the index: a difference from the
+  // commit there means the committed index was stale.
+  it.runIf(process.env.CI && existsSync(join(packageRoot, '.git')))(
+    'checks/index.ts as committed is the one the build writes (CI only)',
+    () => {
+      const diff = execFileSync('git', ['diff', '--no-ext-diff', '--', 'checks/index.ts'], {
+        cwd: packageRoot,
+        encoding: 'utf8',
+      });
+      expect(diff, 'commit the regenerated checks/index.ts').toBe('');
+    },
+  );
+
   it('the report schema describes report.checks as the CheckInfo field table does', () => {
     expect(reportSchema().properties.checks, `stale: ${REGENERATE}`).toEqual(checksSchema());
   });
