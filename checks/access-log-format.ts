@@ -25,42 +25,45 @@ function judge(
 }
 
 export default defineCheck({
-  id: 'access-log-format',
-  title: 'Access logs are JSON with request id, source IP, method or route and status',
-  severity: 'low',
-  resourceType: 'AWS::ApiGateway::Stage',
-  description:
-    'For every REST, HTTP and WebSocket stage that writes access logs, the format must be a ' +
-    'JSON object carrying $context.requestId, $context.identity.sourceIp, the method or route ' +
-    '($context.httpMethod for REST, $context.routeKey or $context.httpMethod for HTTP, ' +
-    '$context.routeKey for WebSocket) and $context.status.',
-  risk:
-    'Access logs that are not structured, or that leave out who called, what and with which ' +
-    'result, cannot be queried or correlated during an investigation.',
-  remediation: {
-    text:
-      'Replace the access log format with a JSON object that includes the request id, source ' +
-      'IP, HTTP method or route key and status (and any other fields you need).',
-    cli:
-      'aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> ' +
-      '--patch-operations \'op=replace,path=/accessLogSettings/format,value={"requestId":"$context.requestId","ip":"$context.identity.sourceIp","method":"$context.httpMethod","path":"$context.resourcePath","status":"$context.status"}\'',
+  meta: {
+    id: 'access-log-format',
+    title: 'Access logs are JSON with request id, source IP, method or route and status',
+    family: 'logging',
+    severity: 'low',
+    resourceType: 'AWS::ApiGateway::Stage',
+    description:
+      'For every REST, HTTP and WebSocket stage that writes access logs, the format must be a ' +
+      'JSON object carrying $context.requestId, $context.identity.sourceIp, the method or route ' +
+      '($context.httpMethod for REST, $context.routeKey or $context.httpMethod for HTTP, ' +
+      '$context.routeKey for WebSocket) and $context.status.',
+    risk:
+      'Access logs that are not structured, or that leave out who called, what and with which ' +
+      'result, cannot be queried or correlated during an investigation.',
+    remediation: {
+      text:
+        'Replace the access log format with a JSON object that includes the request id, source ' +
+        'IP, HTTP method or route key and status (and any other fields you need).',
+      cli:
+        'aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> ' +
+        '--patch-operations \'op=replace,path=/accessLogSettings/format,value={"requestId":"$context.requestId","ip":"$context.identity.sourceIp","method":"$context.httpMethod","path":"$context.resourcePath","status":"$context.status"}\'',
+    },
+    references: [
+      {
+        title: 'Access logging for REST APIs',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-access-logging.html',
+      },
+      {
+        title: 'Customize HTTP API access logs',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html',
+      },
+      {
+        title: 'Configure logging for WebSocket APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html',
+      },
+    ],
+    reads: ['restApis', 'restApi.stages', 'v2Apis', 'v2Api.stages'],
+    anchors: ['cdk-nag serverless'],
   },
-  references: [
-    {
-      title: 'Access logging for REST APIs',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-access-logging.html',
-    },
-    {
-      title: 'Customize HTTP API access logs',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html',
-    },
-    {
-      title: 'Configure logging for WebSocket APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/websocket-api-logging.html',
-    },
-  ],
-  reads: ['restApis', 'restApi.stages', 'v2Apis', 'v2Api.stages'],
-  anchors: ['cdk-nag serverless'],
   evaluate(ctx) {
     for (const s of ctx.restStages()) {
       const settings = s.stage.accessLogSettings;

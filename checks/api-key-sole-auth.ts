@@ -5,35 +5,38 @@ import { ref } from './lib/resources.js';
 const upper = (s: string | undefined) => (s ?? 'NONE').toUpperCase();
 
 export default defineCheck({
-  id: 'api-key-sole-auth',
-  title: 'Methods and routes that require an API key also require authorization',
-  severity: 'medium',
-  resourceType: 'AWS::ApiGateway::Method',
-  description:
-    'A REST method or v2 route that requires an API key must also require real authorization ' +
-    '(IAM, a Lambda authorizer, Cognito or JWT). API keys identify callers for usage plans and ' +
-    'throttling; AWS advises against using them for authorization. WebSocket routes other than ' +
-    '$connect are judged by the $connect route, where a WebSocket connection is authorized.',
-  risk:
-    'API keys are long-lived shared strings sent in a header, often embedded in clients and ' +
-    'easy to leak; they cannot be scoped to a user. An API protected only by a key is ' +
-    'effectively open to whoever finds one.',
-  remediation: {
-    text:
-      'Keep the API key for metering if needed, and add an authorizer (Lambda, Cognito, JWT) or ' +
-      'IAM authorization to the method or route.',
-    cli:
-      'aws apigateway update-method --rest-api-id <rest-api-id> --resource-id <resource-id> ' +
-      '--http-method <method> --patch-operations op=replace,path=/authorizationType,value=AWS_IAM',
-  },
-  references: [
-    {
-      title: 'Usage plans and API keys for REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html',
+  meta: {
+    id: 'api-key-sole-auth',
+    title: 'Methods and routes that require an API key also require authorization',
+    family: 'auth',
+    severity: 'medium',
+    resourceType: 'AWS::ApiGateway::Method',
+    description:
+      'A REST method or v2 route that requires an API key must also require real authorization ' +
+      '(IAM, a Lambda authorizer, Cognito or JWT). API keys identify callers for usage plans and ' +
+      'throttling; AWS advises against using them for authorization. WebSocket routes other than ' +
+      '$connect are judged by the $connect route, where a WebSocket connection is authorized.',
+    risk:
+      'API keys are long-lived shared strings sent in a header, often embedded in clients and ' +
+      'easy to leak; they cannot be scoped to a user. An API protected only by a key is ' +
+      'effectively open to whoever finds one.',
+    remediation: {
+      text:
+        'Keep the API key for metering if needed, and add an authorizer (Lambda, Cognito, JWT) or ' +
+        'IAM authorization to the method or route.',
+      cli:
+        'aws apigateway update-method --rest-api-id <rest-api-id> --resource-id <resource-id> ' +
+        '--http-method <method> --patch-operations op=replace,path=/authorizationType,value=AWS_IAM',
     },
-  ],
-  reads: ['restApis', 'restApi.resources', 'v2Apis', 'v2Api.routes'],
-  anchors: [],
+    references: [
+      {
+        title: 'Usage plans and API keys for REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html',
+      },
+    ],
+    reads: ['restApis', 'restApi.resources', 'v2Apis', 'v2Api.routes'],
+    anchors: [],
+  },
   evaluate(ctx) {
     for (const m of ctx.restMethods()) {
       if (!m.method.apiKeyRequired) continue;

@@ -52,39 +52,42 @@ function assess(
 }
 
 export default defineCheck({
-  id: 'backend-https',
-  title: 'HTTP integrations call their backends over HTTPS',
-  severity: 'medium',
-  resourceType: 'AWS::ApiGateway::Method',
-  description:
-    'Each REST method with an HTTP or HTTP_PROXY integration, and each HTTP API HTTP_PROXY ' +
-    'integration, that does not go through a VPC link: its URI must start with https://. When ' +
-    'the scheme comes from a stage variable (${stageVariables.backend}/path), the variable is ' +
-    'resolved in each stage of the API; a stage that resolves to http:// fails the integration.',
-  risk:
-    'Requests and responses between API Gateway and the backend, including Authorization ' +
-    'headers, tokens and personal data, cross the internet in clear text, where they can be read ' +
-    'and altered.',
-  remediation: {
-    text:
-      'Serve the backend over HTTPS with a certificate from a public certificate authority and ' +
-      'change the integration URI to https://, then redeploy the API.',
-    cli:
-      'aws apigateway update-integration --rest-api-id <rest-api-id> --resource-id <resource-id> ' +
-      '--http-method <method> --patch-operations op=replace,path=/uri,value=https://<backend>/<path>',
+  meta: {
+    id: 'backend-https',
+    title: 'HTTP integrations call their backends over HTTPS',
+    family: 'exposure',
+    severity: 'medium',
+    resourceType: 'AWS::ApiGateway::Method',
+    description:
+      'Each REST method with an HTTP or HTTP_PROXY integration, and each HTTP API HTTP_PROXY ' +
+      'integration, that does not go through a VPC link: its URI must start with https://. When ' +
+      'the scheme comes from a stage variable (${stageVariables.backend}/path), the variable is ' +
+      'resolved in each stage of the API; a stage that resolves to http:// fails the integration.',
+    risk:
+      'Requests and responses between API Gateway and the backend, including Authorization ' +
+      'headers, tokens and personal data, cross the internet in clear text, where they can be read ' +
+      'and altered.',
+    remediation: {
+      text:
+        'Serve the backend over HTTPS with a certificate from a public certificate authority and ' +
+        'change the integration URI to https://, then redeploy the API.',
+      cli:
+        'aws apigateway update-integration --rest-api-id <rest-api-id> --resource-id <resource-id> ' +
+        '--http-method <method> --patch-operations op=replace,path=/uri,value=https://<backend>/<path>',
+    },
+    references: [
+      {
+        title: 'HTTP integrations for REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/setup-http-integrations.html',
+      },
+      {
+        title: 'Create HTTP proxy integrations for HTTP APIs',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-http.html',
+      },
+    ],
+    reads: ['restApis', 'restApi.resources', 'restApi.stages', 'v2Apis', 'v2Api.integrations'],
+    anchors: ['seed note ("downstream invocations")'],
   },
-  references: [
-    {
-      title: 'HTTP integrations for REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/setup-http-integrations.html',
-    },
-    {
-      title: 'Create HTTP proxy integrations for HTTP APIs',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-http.html',
-    },
-  ],
-  reads: ['restApis', 'restApi.resources', 'restApi.stages', 'v2Apis', 'v2Api.integrations'],
-  anchors: ['seed note ("downstream invocations")'],
   evaluate(ctx) {
     for (const m of ctx.restMethods()) {
       const integration = m.method.methodIntegration;

@@ -4,36 +4,39 @@ import { describeSetting } from './lib/method-settings.js';
 import { ref } from './lib/resources.js';
 
 export default defineCheck({
-  id: 'cache-invalidation-authorization',
-  title: 'REST API stage caches refuse unauthorized cache invalidation',
-  severity: 'medium',
-  resourceType: 'AWS::ApiGateway::Stage',
-  description:
-    'Applies to REST stages that cache. A client can ask for a fresh response with the header ' +
-    'Cache-Control: max-age=0. Every method settings entry that caches must require ' +
-    'authorization for it (requireAuthorizationForCacheControl) and answer unauthorized ' +
-    'requests with 403 (unauthorizedCacheControlHeaderStrategy FAIL_WITH_403).',
-  risk:
-    'When anyone may invalidate, an attacker can bypass the cache at will, sending every ' +
-    'request to the backend (defeating the cache as a load shield) and flushing entries.',
-  remediation: {
-    text:
-      'Require authorization for cache invalidation and reject unauthorized requests with 403; ' +
-      'grant execute-api:InvalidateCache only to the callers that need it.',
-    cli:
-      'aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> ' +
-      '--patch-operations op=replace,path=/*/*/caching/requireAuthorizationForCacheControl,value=true ' +
-      'op=replace,path=/*/*/caching/unauthorizedCacheControlHeaderStrategy,value=FAIL_WITH_403',
-  },
-  references: [
-    {
-      title: 'Invalidate an API Gateway cache entry',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html#invalidate-method-caching',
+  meta: {
+    id: 'cache-invalidation-authorization',
+    title: 'REST API stage caches refuse unauthorized cache invalidation',
+    family: 'throttling',
+    severity: 'medium',
+    resourceType: 'AWS::ApiGateway::Stage',
+    description:
+      'Applies to REST stages that cache. A client can ask for a fresh response with the header ' +
+      'Cache-Control: max-age=0. Every method settings entry that caches must require ' +
+      'authorization for it (requireAuthorizationForCacheControl) and answer unauthorized ' +
+      'requests with 403 (unauthorizedCacheControlHeaderStrategy FAIL_WITH_403).',
+    risk:
+      'When anyone may invalidate, an attacker can bypass the cache at will, sending every ' +
+      'request to the backend (defeating the cache as a load shield) and flushing entries.',
+    remediation: {
+      text:
+        'Require authorization for cache invalidation and reject unauthorized requests with 403; ' +
+        'grant execute-api:InvalidateCache only to the callers that need it.',
+      cli:
+        'aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> ' +
+        '--patch-operations op=replace,path=/*/*/caching/requireAuthorizationForCacheControl,value=true ' +
+        'op=replace,path=/*/*/caching/unauthorizedCacheControlHeaderStrategy,value=FAIL_WITH_403',
     },
-  ],
-  reads: ['restApis', 'restApi.stages'],
-  anchors: [],
-  notFlagged: 'Stages without caching.',
+    references: [
+      {
+        title: 'Invalidate an API Gateway cache entry',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html#invalidate-method-caching',
+      },
+    ],
+    reads: ['restApis', 'restApi.stages'],
+    anchors: [],
+    notFlagged: 'Stages without caching.',
+  },
   evaluate(ctx) {
     for (const s of ctx.restStages()) {
       const cached = cachedEntries(s.stage);

@@ -11,43 +11,46 @@ import { describeSetting } from './lib/method-settings.js';
 import { ref } from './lib/resources.js';
 
 export default defineCheck({
-  id: 'cache-key-authorization',
-  title: 'Cached authorized REST methods key their cache on the caller identity',
-  severity: 'high',
-  resourceType: 'AWS::ApiGateway::Method',
-  description:
-    'Applies to REST methods with an authorization type other than NONE that are cached on at ' +
-    'least one stage (cache cluster on, and the method settings entry that governs the method ' +
-    'has cachingEnabled; the stage-wide entry caches GET methods only). The integration ' +
-    'cacheKeyParameters must include every request parameter that identifies the caller: the ' +
-    'identity sources of the method authorizer (Lambda TOKEN or REQUEST, Cognito user pool) ' +
-    'or, for AWS_IAM, method.request.header.Authorization.',
-  risk:
-    'API Gateway authorizes each request, then serves the cached response for its cache key. ' +
-    'When the key ignores who is calling, one caller receives the response cached for ' +
-    'another: their data, their tokens.',
-  remediation: {
-    text:
-      'Add the identity source (for example method.request.header.Authorization) to the ' +
-      'method request parameters and to the integration cache key parameters, then redeploy; ' +
-      'or turn caching off for the method.',
-    cli:
-      'aws apigateway update-integration --rest-api-id <rest-api-id> --resource-id <resource-id> ' +
-      '--http-method <method> --patch-operations ' +
-      'op=add,path=/cacheKeyParameters/method.request.header.Authorization',
+  meta: {
+    id: 'cache-key-authorization',
+    title: 'Cached authorized REST methods key their cache on the caller identity',
+    family: 'throttling',
+    severity: 'high',
+    resourceType: 'AWS::ApiGateway::Method',
+    description:
+      'Applies to REST methods with an authorization type other than NONE that are cached on at ' +
+      'least one stage (cache cluster on, and the method settings entry that governs the method ' +
+      'has cachingEnabled; the stage-wide entry caches GET methods only). The integration ' +
+      'cacheKeyParameters must include every request parameter that identifies the caller: the ' +
+      'identity sources of the method authorizer (Lambda TOKEN or REQUEST, Cognito user pool) ' +
+      'or, for AWS_IAM, method.request.header.Authorization.',
+    risk:
+      'API Gateway authorizes each request, then serves the cached response for its cache key. ' +
+      'When the key ignores who is calling, one caller receives the response cached for ' +
+      'another: their data, their tokens.',
+    remediation: {
+      text:
+        'Add the identity source (for example method.request.header.Authorization) to the ' +
+        'method request parameters and to the integration cache key parameters, then redeploy; ' +
+        'or turn caching off for the method.',
+      cli:
+        'aws apigateway update-integration --rest-api-id <rest-api-id> --resource-id <resource-id> ' +
+        '--http-method <method> --patch-operations ' +
+        'op=add,path=/cacheKeyParameters/method.request.header.Authorization',
+    },
+    references: [
+      {
+        title: 'Use method or integration parameters as cache keys to index cached responses',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html#enable-api-gateway-cache-keys',
+      },
+      {
+        title: 'Input to a Lambda authorizer',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-input.html',
+      },
+    ],
+    reads: ['restApis', 'restApi.stages', 'restApi.resources', 'restApi.authorizers'],
+    anchors: [],
   },
-  references: [
-    {
-      title: 'Use method or integration parameters as cache keys to index cached responses',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html#enable-api-gateway-cache-keys',
-    },
-    {
-      title: 'Input to a Lambda authorizer',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-input.html',
-    },
-  ],
-  reads: ['restApis', 'restApi.stages', 'restApi.resources', 'restApi.authorizers'],
-  anchors: [],
   evaluate(ctx) {
     for (const a of ctx.restApis()) {
       if (!a.api.stages) {

@@ -11,34 +11,38 @@ interface InUse {
 }
 
 export default defineCheck({
-  id: 'client-certificate-expiry',
-  title: 'Client certificates used by stages are not expired or about to expire',
-  severity: 'high',
-  resourceType: 'AWS::ApiGateway::ClientCertificate',
-  description:
-    'Each API Gateway client certificate named by a stage (clientCertificateId on REST stages, ' +
-    'ClientCertificateId on WebSocket stages), read from GetClientCertificates: FAIL high when ' +
-    'its expirationDate has passed, medium when it is within the configured number of days ' +
-    '(thresholds.certificateExpiryDays, 30 by default). A stage naming a certificate that the ' +
-    'listing does not contain is MANUAL: the certificate may have been deleted.',
-  risk:
-    'When the certificate API Gateway presents to the backend expires, a backend that verifies ' +
-    'it rejects every request: the API goes down. Teams under that pressure often switch client ' +
-    'verification off.',
-  remediation: {
-    text:
-      'Generate a new client certificate, add it to the trust configuration of the backend, set ' +
-      'it on the stage, then delete the old one.',
-    cli: 'aws apigateway generate-client-certificate --description <rotated-certificate-description>',
-  },
-  references: [
-    {
-      title: 'Generate and configure an SSL certificate for backend authentication in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html',
+  meta: {
+    id: 'client-certificate-expiry',
+    title: 'Client certificates used by stages are not expired or about to expire',
+    family: 'exposure',
+    severity: 'high',
+    resourceType: 'AWS::ApiGateway::ClientCertificate',
+    description:
+      'Each API Gateway client certificate named by a stage (clientCertificateId on REST stages, ' +
+      'ClientCertificateId on WebSocket stages), read from GetClientCertificates: FAIL high when ' +
+      'its expirationDate has passed, medium when it is within the configured number of days ' +
+      '(thresholds.certificateExpiryDays, 30 by default). A stage naming a certificate that the ' +
+      'listing does not contain is MANUAL: the certificate may have been deleted.',
+    risk:
+      'When the certificate API Gateway presents to the backend expires, a backend that verifies ' +
+      'it rejects every request: the API goes down. Teams under that pressure often switch client ' +
+      'verification off.',
+    remediation: {
+      text:
+        'Generate a new client certificate, add it to the trust configuration of the backend, set ' +
+        'it on the stage, then delete the old one.',
+      cli: 'aws apigateway generate-client-certificate --description <rotated-certificate-description>',
     },
-  ],
-  reads: ['restApis', 'restApi.stages', 'v2Apis', 'v2Api.stages', 'clientCertificates'],
-  anchors: ['CloudSploit'],
+    references: [
+      {
+        title:
+          'Generate and configure an SSL certificate for backend authentication in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html',
+      },
+    ],
+    reads: ['restApis', 'restApi.stages', 'v2Apis', 'v2Api.stages', 'clientCertificates'],
+    anchors: ['CloudSploit'],
+  },
   evaluate(ctx) {
     const inUse = new Map<string, InUse>();
     const use = (scope: RegionScope, id: string | undefined, stage: string) => {

@@ -3,40 +3,43 @@ import { trailVerdict } from './lib/logging.js';
 import { ref } from './lib/resources.js';
 
 export default defineCheck({
-  id: 'cloudtrail-coverage',
-  title: 'A logging CloudTrail trail records management events in every region with APIs',
-  severity: 'medium',
-  resourceType: 'AWS::ApiGateway::Account',
-  description:
-    'Every API Gateway configuration change (new stages, deleted authorizers, changed ' +
-    'resource policies) is a management event. Each account and region holding an API must be ' +
-    'covered by a trail that is logging (GetTrailStatus IsLogging), spans the region ' +
-    '(multi-region, or home region = the region) and records management write events (classic ' +
-    'selectors with IncludeManagementEvents and ReadWriteType All or WriteOnly, or an advanced ' +
-    'selector on eventCategory Management). Organization trails count.',
-  risk:
-    'Without a trail, who opened an API to the internet, removed its authorizer or attached a ' +
-    'permissive resource policy cannot be established, and such changes raise no alert.',
-  remediation: {
-    text:
-      'Create a multi-region trail that records management events (or extend an existing ' +
-      'trail to all regions) and start logging on it.',
-    cli:
-      'aws cloudtrail create-trail --name <trail-name> --s3-bucket-name <bucket> ' +
-      '--is-multi-region-trail',
+  meta: {
+    id: 'cloudtrail-coverage',
+    title: 'A logging CloudTrail trail records management events in every region with APIs',
+    family: 'logging',
+    severity: 'medium',
+    resourceType: 'AWS::ApiGateway::Account',
+    description:
+      'Every API Gateway configuration change (new stages, deleted authorizers, changed ' +
+      'resource policies) is a management event. Each account and region holding an API must be ' +
+      'covered by a trail that is logging (GetTrailStatus IsLogging), spans the region ' +
+      '(multi-region, or home region = the region) and records management write events (classic ' +
+      'selectors with IncludeManagementEvents and ReadWriteType All or WriteOnly, or an advanced ' +
+      'selector on eventCategory Management). Organization trails count.',
+    risk:
+      'Without a trail, who opened an API to the internet, removed its authorizer or attached a ' +
+      'permissive resource policy cannot be established, and such changes raise no alert.',
+    remediation: {
+      text:
+        'Create a multi-region trail that records management events (or extend an existing ' +
+        'trail to all regions) and start logging on it.',
+      cli:
+        'aws cloudtrail create-trail --name <trail-name> --s3-bucket-name <bucket> ' +
+        '--is-multi-region-trail',
+    },
+    references: [
+      {
+        title: 'Logging Amazon API Gateway API calls using AWS CloudTrail',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/cloudtrail.html',
+      },
+      {
+        title: 'Logging management events',
+        url: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html',
+      },
+    ],
+    reads: ['restApis', 'v2Apis', 'trails', 'trail.status', 'trail.eventSelectors'],
+    anchors: ['seed note'],
   },
-  references: [
-    {
-      title: 'Logging Amazon API Gateway API calls using AWS CloudTrail',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/cloudtrail.html',
-    },
-    {
-      title: 'Logging management events',
-      url: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html',
-    },
-  ],
-  reads: ['restApis', 'v2Apis', 'trails', 'trail.status', 'trail.eventSelectors'],
-  anchors: ['seed note'],
   evaluate(ctx) {
     for (const r of ctx.regions()) {
       const resource = ref.region(r);

@@ -51,46 +51,49 @@ function report(
 }
 
 export default defineCheck({
-  id: 'cors-policy',
-  title: 'CORS policies do not let arbitrary web origins use authenticated APIs',
-  severity: 'medium',
-  resourceType: 'AWS::ApiGatewayV2::Api',
-  description:
-    'HTTP APIs with a CorsConfiguration, and REST APIs whose OPTIONS integration responses or ' +
-    'gateway responses set Access-Control-Allow-Origin (a quoted static value, or ' +
-    'method.request.header.Origin, which reflects any caller). FAIL when any origin (* or a ' +
-    'reflected Origin) is allowed together with credentials (high), when any origin is allowed on ' +
-    'an API with at least one authorized route or method (medium), or when an http:// or the null ' +
-    'origin is allowed (medium). All failed conditions are listed in one result. Headers that a ' +
-    'proxied backend adds itself are not visible here.',
-  risk:
-    "A permissive CORS policy lets any web page a user visits call the API from the user's " +
-    'browser and read the responses: with cookies or other credentials this is cross-site data ' +
-    'theft; http:// and null origins can be impersonated by a network attacker or a sandboxed page.',
-  remediation: {
-    text:
-      'List the exact https origins of your front ends instead of *, never reflect the Origin ' +
-      'header, and enable credentials only for those listed origins. For REST APIs, change the ' +
-      'OPTIONS integration responses and gateway responses that set the headers.',
-    cli:
-      'aws apigatewayv2 update-api --api-id <api-id> --cors-configuration ' +
-      'AllowOrigins=https://<app.example.com>,AllowCredentials=false',
+  meta: {
+    id: 'cors-policy',
+    title: 'CORS policies do not let arbitrary web origins use authenticated APIs',
+    family: 'exposure',
+    severity: 'medium',
+    resourceType: 'AWS::ApiGatewayV2::Api',
+    description:
+      'HTTP APIs with a CorsConfiguration, and REST APIs whose OPTIONS integration responses or ' +
+      'gateway responses set Access-Control-Allow-Origin (a quoted static value, or ' +
+      'method.request.header.Origin, which reflects any caller). FAIL when any origin (* or a ' +
+      'reflected Origin) is allowed together with credentials (high), when any origin is allowed on ' +
+      'an API with at least one authorized route or method (medium), or when an http:// or the null ' +
+      'origin is allowed (medium). All failed conditions are listed in one result. Headers that a ' +
+      'proxied backend adds itself are not visible here.',
+    risk:
+      "A permissive CORS policy lets any web page a user visits call the API from the user's " +
+      'browser and read the responses: with cookies or other credentials this is cross-site data ' +
+      'theft; http:// and null origins can be impersonated by a network attacker or a sandboxed page.',
+    remediation: {
+      text:
+        'List the exact https origins of your front ends instead of *, never reflect the Origin ' +
+        'header, and enable credentials only for those listed origins. For REST APIs, change the ' +
+        'OPTIONS integration responses and gateway responses that set the headers.',
+      cli:
+        'aws apigatewayv2 update-api --api-id <api-id> --cors-configuration ' +
+        'AllowOrigins=https://<app.example.com>,AllowCredentials=false',
+    },
+    references: [
+      {
+        title: 'Configuring CORS for HTTP APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html',
+      },
+      {
+        title: 'CORS for REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html',
+      },
+    ],
+    reads: ['v2Apis', 'v2Api.routes', 'restApis', 'restApi.resources', 'restApi.gatewayResponses'],
+    anchors: [],
+    notFlagged:
+      'Public unauthenticated read-only APIs that allow * without credentials: any site may read ' +
+      'what anyone may read.',
   },
-  references: [
-    {
-      title: 'Configuring CORS for HTTP APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html',
-    },
-    {
-      title: 'CORS for REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html',
-    },
-  ],
-  reads: ['v2Apis', 'v2Api.routes', 'restApis', 'restApi.resources', 'restApi.gatewayResponses'],
-  anchors: [],
-  notFlagged:
-    'Public unauthenticated read-only APIs that allow * without credentials: any site may read ' +
-    'what anyone may read.',
   evaluate(ctx) {
     // HTTP APIs: the CorsConfiguration API Gateway answers preflights from.
     for (const a of ctx.v2Apis('HTTP')) {

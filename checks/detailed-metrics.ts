@@ -4,37 +4,40 @@ import { describeSetting, methodOverrides, stageWideSetting } from './lib/method
 import { ref } from './lib/resources.js';
 
 export default defineCheck({
-  id: 'detailed-metrics',
-  title: 'API stages publish detailed CloudWatch metrics',
-  severity: 'low',
-  resourceType: 'AWS::ApiGateway::Stage',
-  description:
-    'Detailed metrics publish per-method (REST: metricsEnabled) or per-route (HTTP and ' +
-    'WebSocket: DetailedMetricsEnabled) request counts, errors and latency to CloudWatch. They ' +
-    'must be on stage-wide, and no method or route may turn them off.',
-  risk:
-    'With only API-level metrics, an attack or an outage on one method or route is averaged ' +
-    'away: alarms stay quiet and the affected operation cannot be identified.',
-  remediation: {
-    text:
-      'Turn detailed metrics on for the stage (REST: the "*/*" metrics setting; HTTP and ' +
-      'WebSocket: DefaultRouteSettings.DetailedMetricsEnabled).',
-    cli:
-      'aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> ' +
-      '--patch-operations op=replace,path=/*/*/metrics/enabled,value=true',
+  meta: {
+    id: 'detailed-metrics',
+    title: 'API stages publish detailed CloudWatch metrics',
+    family: 'logging',
+    severity: 'low',
+    resourceType: 'AWS::ApiGateway::Stage',
+    description:
+      'Detailed metrics publish per-method (REST: metricsEnabled) or per-route (HTTP and ' +
+      'WebSocket: DetailedMetricsEnabled) request counts, errors and latency to CloudWatch. They ' +
+      'must be on stage-wide, and no method or route may turn them off.',
+    risk:
+      'With only API-level metrics, an attack or an outage on one method or route is averaged ' +
+      'away: alarms stay quiet and the affected operation cannot be identified.',
+    remediation: {
+      text:
+        'Turn detailed metrics on for the stage (REST: the "*/*" metrics setting; HTTP and ' +
+        'WebSocket: DefaultRouteSettings.DetailedMetricsEnabled).',
+      cli:
+        'aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> ' +
+        '--patch-operations op=replace,path=/*/*/metrics/enabled,value=true',
+    },
+    references: [
+      {
+        title: 'Amazon API Gateway dimensions and metrics',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html',
+      },
+      {
+        title: 'Monitor CloudWatch metrics for HTTP APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html',
+      },
+    ],
+    reads: ['restApis', 'restApi.stages', 'v2Apis', 'v2Api.stages'],
+    anchors: ['CloudSploit'],
   },
-  references: [
-    {
-      title: 'Amazon API Gateway dimensions and metrics',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html',
-    },
-    {
-      title: 'Monitor CloudWatch metrics for HTTP APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html',
-    },
-  ],
-  reads: ['restApis', 'restApi.stages', 'v2Apis', 'v2Api.stages'],
-  anchors: ['CloudSploit'],
   evaluate(ctx) {
     for (const s of ctx.restStages()) {
       const stageWide = stageWideSetting(s.stage)?.metricsEnabled;

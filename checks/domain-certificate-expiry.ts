@@ -5,42 +5,45 @@ import { ref } from './lib/resources.js';
 import { expiryState } from './lib/tls.js';
 
 export default defineCheck({
-  id: 'domain-certificate-expiry',
-  title: 'Custom domain certificates are not expired or about to expire',
-  severity: 'high',
-  resourceType: 'AWS::ApiGateway::DomainName',
-  description:
-    'For each custom domain, the ACM certificates it serves (v1 certificateArn and ' +
-    'regionalCertificateArn, v2 DomainNameConfigurations[].CertificateArn), read with ' +
-    'acm:DescribeCertificate: FAIL high when one has expired (NotAfter passed), medium when one ' +
-    'expires within thresholds.certificateExpiryDays (30 by default). Certificates of edge ' +
-    'domains live in us-east-1; the collector files them under the region of the domain. A ' +
-    'certificate that was not collected makes the domain ERROR, unless another certificate of ' +
-    'the domain already fails.',
-  risk:
-    'When the certificate of a custom domain expires, every client refuses the connection: the ' +
-    'API is down for all callers of that name. ACM renews its own certificates only while DNS ' +
-    'validation keeps working; imported certificates never renew.',
-  remediation: {
-    text:
-      'Renew or re-import the certificate (for ACM-issued certificates, make sure the DNS ' +
-      'validation record still exists), or issue a new one and point the domain at it.',
-    cli:
-      'aws apigateway update-domain-name --domain-name <domain-name> --patch-operations ' +
-      'op=replace,path=/regionalCertificateArn,value=<new-certificate-arn>',
+  meta: {
+    id: 'domain-certificate-expiry',
+    title: 'Custom domain certificates are not expired or about to expire',
+    family: 'tls',
+    severity: 'high',
+    resourceType: 'AWS::ApiGateway::DomainName',
+    description:
+      'For each custom domain, the ACM certificates it serves (v1 certificateArn and ' +
+      'regionalCertificateArn, v2 DomainNameConfigurations[].CertificateArn), read with ' +
+      'acm:DescribeCertificate: FAIL high when one has expired (NotAfter passed), medium when one ' +
+      'expires within thresholds.certificateExpiryDays (30 by default). Certificates of edge ' +
+      'domains live in us-east-1; the collector files them under the region of the domain. A ' +
+      'certificate that was not collected makes the domain ERROR, unless another certificate of ' +
+      'the domain already fails.',
+    risk:
+      'When the certificate of a custom domain expires, every client refuses the connection: the ' +
+      'API is down for all callers of that name. ACM renews its own certificates only while DNS ' +
+      'validation keeps working; imported certificates never renew.',
+    remediation: {
+      text:
+        'Renew or re-import the certificate (for ACM-issued certificates, make sure the DNS ' +
+        'validation record still exists), or issue a new one and point the domain at it.',
+      cli:
+        'aws apigateway update-domain-name --domain-name <domain-name> --patch-operations ' +
+        'op=replace,path=/regionalCertificateArn,value=<new-certificate-arn>',
+    },
+    references: [
+      {
+        title: 'Managed certificate renewal in AWS Certificate Manager',
+        url: 'https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html',
+      },
+      {
+        title: 'Custom domain name for public REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html',
+      },
+    ],
+    reads: ['domainNames', 'v2DomainNames', 'certificates'],
+    anchors: [],
   },
-  references: [
-    {
-      title: 'Managed certificate renewal in AWS Certificate Manager',
-      url: 'https://docs.aws.amazon.com/acm/latest/userguide/managed-renewal.html',
-    },
-    {
-      title: 'Custom domain name for public REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-custom-domains.html',
-    },
-  ],
-  reads: ['domainNames', 'v2DomainNames', 'certificates'],
-  anchors: [],
   evaluate(ctx) {
     const threshold = ctx.config.thresholds.certificateExpiryDays;
     for (const d of ctx.domains()) {

@@ -20,56 +20,59 @@ function enhancedImpossible(d: DomainScope): string | undefined {
 }
 
 export default defineCheck({
-  id: 'domain-tls-policy',
-  title: 'Custom domains use an enhanced TLS security policy in STRICT mode',
-  severity: 'high',
-  resourceType: 'AWS::ApiGateway::DomainName',
-  description:
-    'Each custom domain name (v1 and v2 listings merged by name). The policy is the v1 ' +
-    'securityPolicy when the v1 view reports one (the v2 API knows only TLS_1_0 and TLS_1_2, so ' +
-    'it cannot show an enhanced policy), otherwise the weakest ' +
-    'DomainNameConfigurations[].SecurityPolicy. FAIL high for TLS_1_0; low for the legacy ' +
-    'TLS_1_2 (move to an enhanced SecurityPolicy_TLS13_* policy); low for an enhanced policy ' +
-    'with endpointAccessMode BASIC. An enhanced policy in STRICT mode passes; an enhanced policy ' +
-    'whose access mode is not reported, or an unknown policy name, is MANUAL. A domain that ' +
-    'reports no policy is judged as the TLS_1_2 default. TLS_1_2 passes on a domain that cannot ' +
-    'use an enhanced policy: one with mutual TLS, or mapped to an HTTP or WebSocket API.',
-  risk:
-    'TLS_1_0 lets clients negotiate TLS 1.0 and 1.1 with SHA1-CBC cipher suites, which are open ' +
-    'to downgrade and padding-oracle attacks and fail PCI DSS. The legacy TLS_1_2 policy still ' +
-    'accepts suites without forward secrecy. BASIC access mode accepts requests whose Host or ' +
-    'SNI does not match the domain.',
-  remediation: {
-    text:
-      'Move the domain to an enhanced policy such as SecurityPolicy_TLS13_1_3_2025_09 (regional) ' +
-      'or SecurityPolicy_TLS13_2025_EDGE (edge) with endpointAccessMode STRICT. Domains with ' +
-      'mutual TLS or HTTP API mappings cannot use enhanced policies yet: use TLS_1_2 for those.',
-    cli:
-      'aws apigateway update-domain-name --domain-name <domain-name> --patch-operations ' +
-      'op=replace,path=/securityPolicy,value=SecurityPolicy_TLS13_1_3_2025_09 ' +
-      'op=replace,path=/endpointAccessMode,value=STRICT',
+  meta: {
+    id: 'domain-tls-policy',
+    title: 'Custom domains use an enhanced TLS security policy in STRICT mode',
+    family: 'tls',
+    severity: 'high',
+    resourceType: 'AWS::ApiGateway::DomainName',
+    description:
+      'Each custom domain name (v1 and v2 listings merged by name). The policy is the v1 ' +
+      'securityPolicy when the v1 view reports one (the v2 API knows only TLS_1_0 and TLS_1_2, so ' +
+      'it cannot show an enhanced policy), otherwise the weakest ' +
+      'DomainNameConfigurations[].SecurityPolicy. FAIL high for TLS_1_0; low for the legacy ' +
+      'TLS_1_2 (move to an enhanced SecurityPolicy_TLS13_* policy); low for an enhanced policy ' +
+      'with endpointAccessMode BASIC. An enhanced policy in STRICT mode passes; an enhanced policy ' +
+      'whose access mode is not reported, or an unknown policy name, is MANUAL. A domain that ' +
+      'reports no policy is judged as the TLS_1_2 default. TLS_1_2 passes on a domain that cannot ' +
+      'use an enhanced policy: one with mutual TLS, or mapped to an HTTP or WebSocket API.',
+    risk:
+      'TLS_1_0 lets clients negotiate TLS 1.0 and 1.1 with SHA1-CBC cipher suites, which are open ' +
+      'to downgrade and padding-oracle attacks and fail PCI DSS. The legacy TLS_1_2 policy still ' +
+      'accepts suites without forward secrecy. BASIC access mode accepts requests whose Host or ' +
+      'SNI does not match the domain.',
+    remediation: {
+      text:
+        'Move the domain to an enhanced policy such as SecurityPolicy_TLS13_1_3_2025_09 (regional) ' +
+        'or SecurityPolicy_TLS13_2025_EDGE (edge) with endpointAccessMode STRICT. Domains with ' +
+        'mutual TLS or HTTP API mappings cannot use enhanced policies yet: use TLS_1_2 for those.',
+      cli:
+        'aws apigateway update-domain-name --domain-name <domain-name> --patch-operations ' +
+        'op=replace,path=/securityPolicy,value=SecurityPolicy_TLS13_1_3_2025_09 ' +
+        'op=replace,path=/endpointAccessMode,value=STRICT',
+    },
+    references: [
+      {
+        title: 'Security policies for REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies.html',
+      },
+      {
+        title: 'Supported security policies',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html',
+      },
+    ],
+    reads: [
+      'domainNames',
+      'v2DomainNames',
+      'domainName.basePathMappings',
+      'v2DomainName.apiMappings',
+      'v2Apis',
+    ],
+    anchors: ['Config apigateway-domain-name-tls-check', 'Trivy AWS-0005'],
+    notFlagged:
+      'Enhanced security policies in STRICT mode (CloudSploit fails them); TLS_1_2 on domains with ' +
+      'mutual TLS or HTTP/WebSocket API mappings, which cannot use an enhanced policy.',
   },
-  references: [
-    {
-      title: 'Security policies for REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies.html',
-    },
-    {
-      title: 'Supported security policies',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-security-policies-list.html',
-    },
-  ],
-  reads: [
-    'domainNames',
-    'v2DomainNames',
-    'domainName.basePathMappings',
-    'v2DomainName.apiMappings',
-    'v2Apis',
-  ],
-  anchors: ['Config apigateway-domain-name-tls-check', 'Trivy AWS-0005'],
-  notFlagged:
-    'Enhanced security policies in STRICT mode (CloudSploit fails them); TLS_1_2 on domains with ' +
-    'mutual TLS or HTTP/WebSocket API mappings, which cannot use an enhanced policy.',
   evaluate(ctx) {
     for (const d of ctx.domains()) {
       const chosen = domainSecurityPolicy(d);

@@ -32,49 +32,52 @@ function weakness(st: Statement): string | undefined {
 }
 
 export default defineCheck({
-  id: 'lambda-permission-source-arn',
-  title: 'Lambda functions behind API Gateway name the API allowed to invoke them',
-  severity: 'medium',
-  resourceType: 'AWS::Lambda::Function',
-  description:
-    'For each Lambda function used as an integration or authorizer, its resource policy must ' +
-    'let apigateway.amazonaws.com invoke it only with an aws:SourceArn condition naming the ' +
-    'API (arn:aws:execute-api:REGION:ACCOUNT:API_ID/...). A permission with no SourceArn, or ' +
-    'one whose SourceArn wildcards the API id, fails. Functions named through stage variables ' +
-    'are skipped (the function cannot be known from configuration).',
-  risk:
-    'Without a SourceArn naming the API, any API Gateway API (in any account, when no account ' +
-    'is named) can be configured to invoke the function: a confused deputy that bypasses the ' +
-    'authorization of the intended API.',
-  remediation: {
-    text:
-      'Remove the broad permission and add one whose source ARN names the API (and, ideally, ' +
-      'the stage and method).',
-    cli:
-      'aws lambda add-permission --function-name <function-arn> --statement-id <id> ' +
-      '--action lambda:InvokeFunction --principal apigateway.amazonaws.com ' +
-      '--source-arn arn:aws:execute-api:<region>:<account-id>:<api-id>/*',
+  meta: {
+    id: 'lambda-permission-source-arn',
+    title: 'Lambda functions behind API Gateway name the API allowed to invoke them',
+    family: 'exposure',
+    severity: 'medium',
+    resourceType: 'AWS::Lambda::Function',
+    description:
+      'For each Lambda function used as an integration or authorizer, its resource policy must ' +
+      'let apigateway.amazonaws.com invoke it only with an aws:SourceArn condition naming the ' +
+      'API (arn:aws:execute-api:REGION:ACCOUNT:API_ID/...). A permission with no SourceArn, or ' +
+      'one whose SourceArn wildcards the API id, fails. Functions named through stage variables ' +
+      'are skipped (the function cannot be known from configuration).',
+    risk:
+      'Without a SourceArn naming the API, any API Gateway API (in any account, when no account ' +
+      'is named) can be configured to invoke the function: a confused deputy that bypasses the ' +
+      'authorization of the intended API.',
+    remediation: {
+      text:
+        'Remove the broad permission and add one whose source ARN names the API (and, ideally, ' +
+        'the stage and method).',
+      cli:
+        'aws lambda add-permission --function-name <function-arn> --statement-id <id> ' +
+        '--action lambda:InvokeFunction --principal apigateway.amazonaws.com ' +
+        '--source-arn arn:aws:execute-api:<region>:<account-id>:<api-id>/*',
+    },
+    references: [
+      {
+        title: 'Lambda resource-based policies: granting function access to other AWS services',
+        url: 'https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html',
+      },
+      {
+        title: 'The confused deputy problem',
+        url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
+      },
+    ],
+    reads: [
+      'restApis',
+      'restApi.resources',
+      'restApi.authorizers',
+      'v2Apis',
+      'v2Api.integrations',
+      'v2Api.authorizers',
+      'lambdaPolicies',
+    ],
+    anchors: ['none (CloudMapper #336 open since 2019)'],
   },
-  references: [
-    {
-      title: 'Lambda resource-based policies: granting function access to other AWS services',
-      url: 'https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-services.html',
-    },
-    {
-      title: 'The confused deputy problem',
-      url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html',
-    },
-  ],
-  reads: [
-    'restApis',
-    'restApi.resources',
-    'restApi.authorizers',
-    'v2Apis',
-    'v2Api.integrations',
-    'v2Api.authorizers',
-    'lambdaPolicies',
-  ],
-  anchors: ['none (CloudMapper #336 open since 2019)'],
   evaluate(ctx) {
     // functionArn -> where it was found (first region and the uses), per account.
     const found = new Map<

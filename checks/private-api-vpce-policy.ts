@@ -3,39 +3,42 @@ import { assessVpcePolicy, isPrivateRestApi } from './lib/auth.js';
 import { ref } from './lib/resources.js';
 
 export default defineCheck({
-  id: 'private-api-vpce-policy',
-  title: 'PRIVATE REST APIs confine callers to given VPC endpoints or VPCs',
-  severity: 'high',
-  resourceType: 'AWS::ApiGateway::RestApi',
-  description:
-    'A PRIVATE REST API is reached through execute-api interface VPC endpoints, in any VPC of ' +
-    'any account that its resource policy allows. The policy must confine invocation with ' +
-    'aws:SourceVpce or aws:SourceVpc: every Allow for execute-api:Invoke carries such a ' +
-    'condition, or a Deny for everyone else (StringNotEquals on those keys) covers the API.',
-  risk:
-    'An Allow with no VPC endpoint or VPC condition lets callers from any VPC endpoint, ' +
-    'including endpoints in other accounts, invoke the "private" API; without a policy the API ' +
-    'cannot be invoked at all, a sign the intended restriction was never written.',
-  remediation: {
-    text:
-      'Write a resource policy that allows execute-api:Invoke only when aws:SourceVpce equals your ' +
-      'endpoint IDs (or denies every other endpoint), then redeploy the API.',
-    cli:
-      'aws apigateway update-rest-api --rest-api-id <rest-api-id> --patch-operations ' +
-      'op=replace,path=/policy,value=<policy-json-with-aws:SourceVpce-condition>',
+  meta: {
+    id: 'private-api-vpce-policy',
+    title: 'PRIVATE REST APIs confine callers to given VPC endpoints or VPCs',
+    family: 'exposure',
+    severity: 'high',
+    resourceType: 'AWS::ApiGateway::RestApi',
+    description:
+      'A PRIVATE REST API is reached through execute-api interface VPC endpoints, in any VPC of ' +
+      'any account that its resource policy allows. The policy must confine invocation with ' +
+      'aws:SourceVpce or aws:SourceVpc: every Allow for execute-api:Invoke carries such a ' +
+      'condition, or a Deny for everyone else (StringNotEquals on those keys) covers the API.',
+    risk:
+      'An Allow with no VPC endpoint or VPC condition lets callers from any VPC endpoint, ' +
+      'including endpoints in other accounts, invoke the "private" API; without a policy the API ' +
+      'cannot be invoked at all, a sign the intended restriction was never written.',
+    remediation: {
+      text:
+        'Write a resource policy that allows execute-api:Invoke only when aws:SourceVpce equals your ' +
+        'endpoint IDs (or denies every other endpoint), then redeploy the API.',
+      cli:
+        'aws apigateway update-rest-api --rest-api-id <rest-api-id> --patch-operations ' +
+        'op=replace,path=/policy,value=<policy-json-with-aws:SourceVpce-condition>',
+    },
+    references: [
+      {
+        title: 'Private REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html',
+      },
+      {
+        title: 'Example: Allow private API traffic based on source VPC or VPC endpoint',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html',
+      },
+    ],
+    reads: ['restApis'],
+    anchors: ['seed note'],
   },
-  references: [
-    {
-      title: 'Private REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html',
-    },
-    {
-      title: 'Example: Allow private API traffic based on source VPC or VPC endpoint',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html',
-    },
-  ],
-  reads: ['restApis'],
-  anchors: ['seed note'],
   evaluate(ctx) {
     for (const a of ctx.restApis()) {
       if (!isPrivateRestApi(a.api)) continue;

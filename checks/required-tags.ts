@@ -45,30 +45,33 @@ function judgeApiWithoutStages(
 }
 
 export default defineCheck({
-  id: 'required-tags',
-  title: 'APIs and stages carry the required tags',
-  severity: 'low',
-  resourceType: 'AWS::ApiGateway::Stage',
-  description:
-    'Only when the configuration lists requiredTags: every REST API, HTTP or WebSocket API, ' +
-    'and each of their stages must carry each listed tag key (keys are case-sensitive; values ' +
-    'are not checked). The evidence lists tag keys only.',
-  risk:
-    'Untagged APIs have no known owner, environment or data classification: they are missed ' +
-    'by cost, access and incident processes, and nobody answers for them when they are exposed.',
-  remediation: {
-    text: 'Add the missing tags to the API or stage.',
-    cli: 'aws apigateway tag-resource --resource-arn <resource-arn> --tags <key>=<value>',
-  },
-  references: [
-    {
-      title: 'Tagging your API Gateway resources',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-tagging.html',
+  meta: {
+    id: 'required-tags',
+    title: 'APIs and stages carry the required tags',
+    family: 'data',
+    severity: 'low',
+    resourceType: 'AWS::ApiGateway::Stage',
+    description:
+      'Only when the configuration lists requiredTags: every REST API, HTTP or WebSocket API, ' +
+      'and each of their stages must carry each listed tag key (keys are case-sensitive; values ' +
+      'are not checked). The evidence lists tag keys only.',
+    risk:
+      'Untagged APIs have no known owner, environment or data classification: they are missed ' +
+      'by cost, access and incident processes, and nobody answers for them when they are exposed.',
+    remediation: {
+      text: 'Add the missing tags to the API or stage.',
+      cli: 'aws apigateway tag-resource --resource-arn <resource-arn> --tags <key>=<value>',
     },
-  ],
-  reads: ['restApis', 'restApi.stages', 'v2Apis', 'v2Api.stages'],
-  anchors: ['Config api-gw-stage-tagged'],
-  notFlagged: 'Anything, when requiredTags is empty (the default).',
+    references: [
+      {
+        title: 'Tagging your API Gateway resources',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-tagging.html',
+      },
+    ],
+    reads: ['restApis', 'restApi.stages', 'v2Apis', 'v2Api.stages'],
+    anchors: ['Config api-gw-stage-tagged'],
+    notFlagged: 'Anything, when requiredTags is empty (the default).',
+  },
   evaluate(ctx) {
     if (ctx.config.requiredTags.length === 0) return;
     for (const a of ctx.restApis()) {

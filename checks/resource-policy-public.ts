@@ -11,41 +11,44 @@ import { isAnyonePrincipal, parsePolicy, principalAccount, statementLabel } from
 import { ref } from './lib/resources.js';
 
 export default defineCheck({
-  id: 'resource-policy-public',
-  title: 'REST API resource policies do not open the API to everyone',
-  severity: 'medium',
-  resourceType: 'AWS::ApiGateway::RestApi',
-  description:
-    `A REST API resource policy fails when an Allow for ${INVOKE} (or a wildcard action) names ` +
-    'Principal "*" or {"AWS": "*"} with no Condition and no Deny confines it. Statements ' +
-    'limited by aws:SourceIp, aws:SourceVpce, aws:SourceVpc, aws:PrincipalOrgID or ' +
-    'aws:PrincipalAccount are not flagged. An Allow to a principal of another account, or a public ' +
-    'Allow with other conditions, is MANUAL: a person must confirm it is intended.',
-  risk:
-    'A public Allow with no condition states that anyone may invoke the API: for an API that ' +
-    'relies on its resource policy (IAM authorization, private APIs), that removes the only gate.',
-  remediation: {
-    text:
-      'Limit the Allow with a condition (source IP ranges, VPC endpoints, organization ID) or name ' +
-      'the principals that may invoke the API, then redeploy.',
-    cli:
-      'aws apigateway update-rest-api --rest-api-id <rest-api-id> --patch-operations ' +
-      'op=replace,path=/policy,value=<restricted-policy-json>',
+  meta: {
+    id: 'resource-policy-public',
+    title: 'REST API resource policies do not open the API to everyone',
+    family: 'exposure',
+    severity: 'medium',
+    resourceType: 'AWS::ApiGateway::RestApi',
+    description:
+      `A REST API resource policy fails when an Allow for ${INVOKE} (or a wildcard action) names ` +
+      'Principal "*" or {"AWS": "*"} with no Condition and no Deny confines it. Statements ' +
+      'limited by aws:SourceIp, aws:SourceVpce, aws:SourceVpc, aws:PrincipalOrgID or ' +
+      'aws:PrincipalAccount are not flagged. An Allow to a principal of another account, or a public ' +
+      'Allow with other conditions, is MANUAL: a person must confirm it is intended.',
+    risk:
+      'A public Allow with no condition states that anyone may invoke the API: for an API that ' +
+      'relies on its resource policy (IAM authorization, private APIs), that removes the only gate.',
+    remediation: {
+      text:
+        'Limit the Allow with a condition (source IP ranges, VPC endpoints, organization ID) or name ' +
+        'the principals that may invoke the API, then redeploy.',
+      cli:
+        'aws apigateway update-rest-api --rest-api-id <rest-api-id> --patch-operations ' +
+        'op=replace,path=/policy,value=<restricted-policy-json>',
+    },
+    references: [
+      {
+        title: 'Control access to a REST API with API Gateway resource policies',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html',
+      },
+      {
+        title: 'API Gateway resource policy examples',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html',
+      },
+    ],
+    reads: ['restApis'],
+    anchors: ['Cloud Custodian cross-account'],
+    notFlagged:
+      'Statements limited by IpAddress (aws:SourceIp), aws:SourceVpce, aws:SourceVpc or aws:PrincipalOrgID conditions.',
   },
-  references: [
-    {
-      title: 'Control access to a REST API with API Gateway resource policies',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html',
-    },
-    {
-      title: 'API Gateway resource policy examples',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html',
-    },
-  ],
-  reads: ['restApis'],
-  anchors: ['Cloud Custodian cross-account'],
-  notFlagged:
-    'Statements limited by IpAddress (aws:SourceIp), aws:SourceVpce, aws:SourceVpc or aws:PrincipalOrgID conditions.',
   evaluate(ctx) {
     for (const a of ctx.restApis()) {
       const parsed = parsePolicy(a.api.policy);

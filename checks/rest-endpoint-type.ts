@@ -26,41 +26,48 @@ function expectPrivateMatch(api: RestApi, rule: CheckConfig['expectPrivate']): s
 }
 
 export default defineCheck({
-  id: 'rest-endpoint-type',
-  title: 'REST APIs that must stay inside the network use a PRIVATE endpoint',
-  severity: 'high',
-  resourceType: 'AWS::ApiGateway::RestApi',
-  description:
-    'An EDGE or REGIONAL REST API is reachable from the internet; a PRIVATE one only through an ' +
-    'interface VPC endpoint. Every internet-facing API is reported at severity info so the ' +
-    'exposure is on record; an API that matches the expectPrivate rule of the configuration ' +
-    '(a tag key=value, or a name pattern with * wildcards) but is not PRIVATE is high.',
-  risk:
-    'An internal API published on the internet can be reached, probed and brute-forced by anyone; ' +
-    'its authorization becomes the only barrier, and the attack surface grows without anyone ' +
-    'having chosen it.',
-  remediation: {
-    text:
-      'Switch APIs that serve only internal callers to the PRIVATE endpoint type, attach a ' +
-      'resource policy that limits them to your VPC endpoints, and redeploy. For APIs that are ' +
-      'meant to be public, nothing needs to change.',
-    cli:
-      'aws apigateway update-rest-api --rest-api-id <rest-api-id> --patch-operations ' +
-      'op=replace,path=/endpointConfiguration/types/<EDGE|REGIONAL>,value=PRIVATE',
+  meta: {
+    id: 'rest-endpoint-type',
+    title: 'REST APIs that must stay inside the network use a PRIVATE endpoint',
+    family: 'exposure',
+    severity: 'high',
+    resourceType: 'AWS::ApiGateway::RestApi',
+    description:
+      'An EDGE or REGIONAL REST API is reachable from the internet; a PRIVATE one only through an ' +
+      'interface VPC endpoint. Every internet-facing API is reported at severity info so the ' +
+      'exposure is on record; an API that matches the expectPrivate rule of the configuration ' +
+      '(a tag key=value, or a name pattern with * wildcards) but is not PRIVATE is high.',
+    risk:
+      'An internal API published on the internet can be reached, probed and brute-forced by anyone; ' +
+      'its authorization becomes the only barrier, and the attack surface grows without anyone ' +
+      'having chosen it.',
+    remediation: {
+      text:
+        'Switch APIs that serve only internal callers to the PRIVATE endpoint type, attach a ' +
+        'resource policy that limits them to your VPC endpoints, and redeploy. For APIs that are ' +
+        'meant to be public, nothing needs to change.',
+      cli:
+        'aws apigateway update-rest-api --rest-api-id <rest-api-id> --patch-operations ' +
+        'op=replace,path=/endpointConfiguration/types/<EDGE|REGIONAL>,value=PRIVATE',
+    },
+    references: [
+      {
+        title: 'API endpoint types for REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html',
+      },
+      {
+        title: 'Private REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html',
+      },
+    ],
+    reads: ['restApis'],
+    anchors: [
+      'Prowler apigateway_restapi_public',
+      'Config api-gw-endpoint-type-check',
+      'seed note',
+    ],
+    notFlagged: 'PRIVATE APIs.',
   },
-  references: [
-    {
-      title: 'API endpoint types for REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-endpoint-types.html',
-    },
-    {
-      title: 'Private REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html',
-    },
-  ],
-  reads: ['restApis'],
-  anchors: ['Prowler apigateway_restapi_public', 'Config api-gw-endpoint-type-check', 'seed note'],
-  notFlagged: 'PRIVATE APIs.',
   evaluate(ctx) {
     for (const a of ctx.restApis()) {
       // CreateRestApi defaults to EDGE when no endpoint configuration is given.

@@ -9,41 +9,44 @@ import {
 import { ref } from './lib/resources.js';
 
 export default defineCheck({
-  id: 'rest-method-authorization',
-  title: 'REST API methods require authorization',
-  severity: 'high',
-  resourceType: 'AWS::ApiGateway::Method',
-  description:
-    'Every REST API method except OPTIONS (CORS preflight) must name an authorization type: ' +
-    'AWS_IAM, a Lambda authorizer (CUSTOM) or a Cognito user pool. A PRIVATE API whose resource ' +
-    'policy confines callers to given VPC endpoints or VPCs counts as access-controlled. An API ' +
-    'key alone is not authorization.',
-  risk:
-    'A method with authorization NONE can be called by anyone who can reach the endpoint. When ' +
-    'it reaches a backend (Lambda, HTTP, AWS service) an unauthenticated caller can read or ' +
-    'change data and run up costs; a MOCK method only exposes its canned response.',
-  remediation: {
-    text:
-      'Attach an authorizer (Lambda, Cognito) or require IAM signatures on the method, then ' +
-      'redeploy the stage. For internal APIs, make the API PRIVATE and confine its resource ' +
-      'policy to your VPC endpoints.',
-    cli:
-      'aws apigateway update-method --rest-api-id <rest-api-id> --resource-id <resource-id> ' +
-      '--http-method <method> --patch-operations op=replace,path=/authorizationType,value=AWS_IAM',
+  meta: {
+    id: 'rest-method-authorization',
+    title: 'REST API methods require authorization',
+    family: 'auth',
+    severity: 'high',
+    resourceType: 'AWS::ApiGateway::Method',
+    description:
+      'Every REST API method except OPTIONS (CORS preflight) must name an authorization type: ' +
+      'AWS_IAM, a Lambda authorizer (CUSTOM) or a Cognito user pool. A PRIVATE API whose resource ' +
+      'policy confines callers to given VPC endpoints or VPCs counts as access-controlled. An API ' +
+      'key alone is not authorization.',
+    risk:
+      'A method with authorization NONE can be called by anyone who can reach the endpoint. When ' +
+      'it reaches a backend (Lambda, HTTP, AWS service) an unauthenticated caller can read or ' +
+      'change data and run up costs; a MOCK method only exposes its canned response.',
+    remediation: {
+      text:
+        'Attach an authorizer (Lambda, Cognito) or require IAM signatures on the method, then ' +
+        'redeploy the stage. For internal APIs, make the API PRIVATE and confine its resource ' +
+        'policy to your VPC endpoints.',
+      cli:
+        'aws apigateway update-method --rest-api-id <rest-api-id> --resource-id <resource-id> ' +
+        '--http-method <method> --patch-operations op=replace,path=/authorizationType,value=AWS_IAM',
+    },
+    references: [
+      {
+        title: 'Control and manage access to REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
+      },
+      {
+        title: 'Private REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html',
+      },
+    ],
+    reads: ['restApis', 'restApi.resources'],
+    anchors: ['Prowler', 'Checkov CKV_AWS_59', 'cdk-nag APIG4'],
+    notFlagged: 'OPTIONS preflight methods (CORS), which browsers send without credentials.',
   },
-  references: [
-    {
-      title: 'Control and manage access to REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
-    },
-    {
-      title: 'Private REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html',
-    },
-  ],
-  reads: ['restApis', 'restApi.resources'],
-  anchors: ['Prowler', 'Checkov CKV_AWS_59', 'cdk-nag APIG4'],
-  notFlagged: 'OPTIONS preflight methods (CORS), which browsers send without credentials.',
   evaluate(ctx) {
     const vpceCache = new Map<string, ReturnType<typeof assessVpcePolicy>>();
     for (const m of ctx.restMethods()) {

@@ -45,41 +45,44 @@ function passIfBelowAccount(
 }
 
 export default defineCheck({
-  id: 'stage-throttling',
-  title: 'API stages set throttling limits below the account-level limit',
-  severity: 'low',
-  resourceType: 'AWS::ApiGateway::Stage',
-  description:
-    'A stage must carry a rate or burst limit below the account-level limit of its region: ' +
-    'stage-wide or per method (REST method settings), per route (HTTP and WebSocket ' +
-    'DefaultRouteSettings or RouteSettings), or (REST) through a usage plan with a throttle ' +
-    'that includes the stage. A limit equal to or above the account limit ' +
-    '(GetAccount throttleSettings) counts as none: method settings show such values by default.',
-  risk:
-    'Every API of an account in a region shares one request budget (by default 10,000 requests ' +
-    'per second with a burst of 5,000). One unthrottled API, flooded by a client or an attacker, ' +
-    'can use it all up and get every other API of the region throttled.',
-  remediation: {
-    text:
-      'Set stage-wide throttling to what the API needs (REST: the "*/*" throttling settings; ' +
-      'HTTP and WebSocket: DefaultRouteSettings), or attach a usage plan with a throttle.',
-    cli:
-      'aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> ' +
-      '--patch-operations op=replace,path=/*/*/throttling/rateLimit,value=<rps> ' +
-      'op=replace,path=/*/*/throttling/burstLimit,value=<burst>',
+  meta: {
+    id: 'stage-throttling',
+    title: 'API stages set throttling limits below the account-level limit',
+    family: 'throttling',
+    severity: 'low',
+    resourceType: 'AWS::ApiGateway::Stage',
+    description:
+      'A stage must carry a rate or burst limit below the account-level limit of its region: ' +
+      'stage-wide or per method (REST method settings), per route (HTTP and WebSocket ' +
+      'DefaultRouteSettings or RouteSettings), or (REST) through a usage plan with a throttle ' +
+      'that includes the stage. A limit equal to or above the account limit ' +
+      '(GetAccount throttleSettings) counts as none: method settings show such values by default.',
+    risk:
+      'Every API of an account in a region shares one request budget (by default 10,000 requests ' +
+      'per second with a burst of 5,000). One unthrottled API, flooded by a client or an attacker, ' +
+      'can use it all up and get every other API of the region throttled.',
+    remediation: {
+      text:
+        'Set stage-wide throttling to what the API needs (REST: the "*/*" throttling settings; ' +
+        'HTTP and WebSocket: DefaultRouteSettings), or attach a usage plan with a throttle.',
+      cli:
+        'aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> ' +
+        '--patch-operations op=replace,path=/*/*/throttling/rateLimit,value=<rps> ' +
+        'op=replace,path=/*/*/throttling/burstLimit,value=<burst>',
+    },
+    references: [
+      {
+        title: 'Throttle requests to your REST APIs for better throughput in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html',
+      },
+      {
+        title: 'Throttle requests to your HTTP APIs for better throughput in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html',
+      },
+    ],
+    reads: ['account', 'restApis', 'restApi.stages', 'usagePlans', 'v2Apis', 'v2Api.stages'],
+    anchors: ['cdk-nag serverless', 'Prowler request #12629'],
   },
-  references: [
-    {
-      title: 'Throttle requests to your REST APIs for better throughput in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html',
-    },
-    {
-      title: 'Throttle requests to your HTTP APIs for better throughput in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-throttling.html',
-    },
-  ],
-  reads: ['account', 'restApis', 'restApi.stages', 'usagePlans', 'v2Apis', 'v2Api.stages'],
-  anchors: ['cdk-nag serverless', 'Prowler request #12629'],
   evaluate(ctx) {
     for (const s of ctx.restStages()) {
       const resource = ref.restStage(s);

@@ -3,36 +3,39 @@ import { restAuthorizersInUse, v2AuthorizersInUse } from './lib/auth.js';
 import { ref } from './lib/resources.js';
 
 export default defineCheck({
-  id: 'unused-authorizer',
-  title: 'Every authorizer is used by a method or route',
-  severity: 'info',
-  resourceType: 'AWS::ApiGateway::Authorizer',
-  description:
-    'An authorizer protects only the methods or routes that name it. An authorizer that no ' +
-    'method or route uses protects nothing; its presence says nothing about the API being ' +
-    'protected (the mistake some scanners make when they pass an API because it has one).',
-  risk:
-    'An unused authorizer often means a method or route meant to be protected was deployed ' +
-    'without it, and it leaves dead configuration (and an invokable Lambda) behind.',
-  remediation: {
-    text: 'Attach the authorizer to the methods or routes it was meant for, or delete it.',
-    cli: 'aws apigateway delete-authorizer --rest-api-id <rest-api-id> --authorizer-id <authorizer-id>',
-  },
-  references: [
-    {
-      title: 'Control and manage access to REST APIs in API Gateway',
-      url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
+  meta: {
+    id: 'unused-authorizer',
+    title: 'Every authorizer is used by a method or route',
+    family: 'auth',
+    severity: 'info',
+    resourceType: 'AWS::ApiGateway::Authorizer',
+    description:
+      'An authorizer protects only the methods or routes that name it. An authorizer that no ' +
+      'method or route uses protects nothing; its presence says nothing about the API being ' +
+      'protected (the mistake some scanners make when they pass an API because it has one).',
+    risk:
+      'An unused authorizer often means a method or route meant to be protected was deployed ' +
+      'without it, and it leaves dead configuration (and an invokable Lambda) behind.',
+    remediation: {
+      text: 'Attach the authorizer to the methods or routes it was meant for, or delete it.',
+      cli: 'aws apigateway delete-authorizer --rest-api-id <rest-api-id> --authorizer-id <authorizer-id>',
     },
-  ],
-  reads: [
-    'restApis',
-    'restApi.authorizers',
-    'restApi.resources',
-    'v2Apis',
-    'v2Api.authorizers',
-    'v2Api.routes',
-  ],
-  anchors: ['corrects Prowler / CloudSploit logic'],
+    references: [
+      {
+        title: 'Control and manage access to REST APIs in API Gateway',
+        url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html',
+      },
+    ],
+    reads: [
+      'restApis',
+      'restApi.authorizers',
+      'restApi.resources',
+      'v2Apis',
+      'v2Api.authorizers',
+      'v2Api.routes',
+    ],
+    anchors: ['corrects Prowler / CloudSploit logic'],
+  },
   evaluate(ctx) {
     const restUsed = new Map<string, Set<string>>();
     for (const a of ctx.restAuthorizers()) {

@@ -11,47 +11,50 @@ import {
 } from './lib/waf.js';
 
 export default defineCheck({
-  id: 'waf-acl-effective',
-  title: 'Web ACLs protecting REST stages block common exploits and request floods',
-  severity: 'medium',
-  resourceType: 'AWS::WAFv2::WebACL',
-  description:
-    'For each web ACL associated with a REST API stage, one result that lists every condition ' +
-    'that fails, at the severity of the worst: the default action is Allow and the ACL has no ' +
-    'rule (medium: it filters nothing); it uses neither AWS managed baseline rule group ' +
-    `(${BASELINE_RULE_GROUPS.join(' or ')}) (low); it has no rate-based rule (low); it is a WAF ` +
-    'Classic ACL, whose support ended on 2025-09-30 (medium). Rule groups referenced by ARN are ' +
-    'not opened.',
-  risk:
-    'An associated web ACL that filters nothing gives the appearance of protection: injection ' +
-    'payloads, known bad inputs and request floods still reach authorizers and backends. WAF ' +
-    'Classic no longer receives support.',
-  remediation: {
-    text:
-      'Add the AWS managed rule groups AWSManagedRulesCommonRuleSet and ' +
-      'AWSManagedRulesKnownBadInputsRuleSet and a rate-based rule to the web ACL (in Count mode ' +
-      'first if false positives are a concern); migrate WAF Classic ACLs to AWS WAF (v2).',
-    cli:
-      'aws wafv2 update-web-acl --scope REGIONAL --name <web-acl-name> --id <web-acl-id> ' +
-      '--lock-token <lock-token> --default-action Allow={} --visibility-config ' +
-      'file://<visibility-config>.json --rules file://<rules-with-baseline-and-rate-limit>.json',
+  meta: {
+    id: 'waf-acl-effective',
+    title: 'Web ACLs protecting REST stages block common exploits and request floods',
+    family: 'exposure',
+    severity: 'medium',
+    resourceType: 'AWS::WAFv2::WebACL',
+    description:
+      'For each web ACL associated with a REST API stage, one result that lists every condition ' +
+      'that fails, at the severity of the worst: the default action is Allow and the ACL has no ' +
+      'rule (medium: it filters nothing); it uses neither AWS managed baseline rule group ' +
+      `(${BASELINE_RULE_GROUPS.join(' or ')}) (low); it has no rate-based rule (low); it is a WAF ` +
+      'Classic ACL, whose support ended on 2025-09-30 (medium). Rule groups referenced by ARN are ' +
+      'not opened.',
+    risk:
+      'An associated web ACL that filters nothing gives the appearance of protection: injection ' +
+      'payloads, known bad inputs and request floods still reach authorizers and backends. WAF ' +
+      'Classic no longer receives support.',
+    remediation: {
+      text:
+        'Add the AWS managed rule groups AWSManagedRulesCommonRuleSet and ' +
+        'AWSManagedRulesKnownBadInputsRuleSet and a rate-based rule to the web ACL (in Count mode ' +
+        'first if false positives are a concern); migrate WAF Classic ACLs to AWS WAF (v2).',
+      cli:
+        'aws wafv2 update-web-acl --scope REGIONAL --name <web-acl-name> --id <web-acl-id> ' +
+        '--lock-token <lock-token> --default-action Allow={} --visibility-config ' +
+        'file://<visibility-config>.json --rules file://<rules-with-baseline-and-rate-limit>.json',
+    },
+    references: [
+      {
+        title: 'Baseline rule groups (AWS WAF managed rules)',
+        url: 'https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html',
+      },
+      {
+        title: 'Using rate-based rule statements in AWS WAF',
+        url: 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html',
+      },
+      {
+        title: 'Migrating your AWS WAF Classic resources to AWS WAF',
+        url: 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-migrating-from-classic.html',
+      },
+    ],
+    reads: ['restApis', 'restApi.stages', 'webAcls'],
+    anchors: ['Checkov CKV_AWS_394 (IaC)'],
   },
-  references: [
-    {
-      title: 'Baseline rule groups (AWS WAF managed rules)',
-      url: 'https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html',
-    },
-    {
-      title: 'Using rate-based rule statements in AWS WAF',
-      url: 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-statement-type-rate-based.html',
-    },
-    {
-      title: 'Migrating your AWS WAF Classic resources to AWS WAF',
-      url: 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-migrating-from-classic.html',
-    },
-  ],
-  reads: ['restApis', 'restApi.stages', 'webAcls'],
-  anchors: ['Checkov CKV_AWS_394 (IaC)'],
   evaluate(ctx) {
     for (const entry of restStageWebAcls(ctx)) {
       const resource = webAclRef(entry.scope, entry.arn, entry.acl);

@@ -4,6 +4,7 @@
  * resources that data would have covered and moves on, so no check can mistake missing data
  * for a PASS.
  */
+import type { CheckResult } from '../../src/engine/check.js';
 import type { ResourceRef, Severity, Status } from '../../src/engine/types.js';
 import type { CheckConfig } from '../../src/config/types.js';
 import type {
@@ -31,13 +32,8 @@ import type {
 } from '../../src/snapshot/types.js';
 import { ref } from './resources.js';
 
-export interface CheckResult {
-  status: Status;
-  severity: Severity;
-  resource: ResourceRef;
-  message: string;
-  evidence: Record<string, unknown>;
-}
+// Check helpers and tests name the result type from here as well.
+export type { CheckResult };
 
 export interface RegionScope {
   account: AccountSnapshot;

@@ -8,8 +8,9 @@ import { ALL_CHECKS } from '../../checks/index.js';
 import type { ClientFactory } from '../collect/clients.js';
 import type { ProgressHook } from '../collect/context.js';
 import { auditConfig, readConfigFile, type ConfigFile } from '../config/load.js';
-import { findFramework, loadFrameworks } from '../engine/compliance.js';
-import { evaluateSnapshot } from '../engine/evaluate.js';
+import { complianceByCheck, findFramework, loadFrameworks } from '../engine/compliance.js';
+import { checkInfo, evaluateSnapshot } from '../engine/evaluate.js';
+import { groupByFamily } from '../engine/families.js';
 import type { Report } from '../engine/types.js';
 import { InputFileError, UsageError } from '../errors.js';
 import { rendererFor } from '../render/index.js';
@@ -159,16 +160,20 @@ export function runRender(path: string, opts: ParsedOptions): RunResult {
 
 export function runChecks(opts: ParsedOptions): RunResult {
   if (opts.framework !== undefined) return runFrameworkChecks(opts.framework, Boolean(opts.json));
-  const rows = ALL_CHECKS.map((c) => ({ id: c.id, severity: c.severity, title: c.title }));
   if (opts.json) {
-    const full = ALL_CHECKS.map(({ run: _run, ...meta }) => meta);
+    // The same entries as a report's `checks`, so a consumer reads one shape.
+    const compliance = complianceByCheck(loadFrameworks());
+    const full = ALL_CHECKS.map((c) => checkInfo(c, compliance.get(c.meta.id) ?? {}));
     return { exitCode: 0, stdout: JSON.stringify(full, null, 2) + '\n', notes: [], written: [] };
   }
-  const w = Math.max(...rows.map((r) => r.id.length), 2);
-  const lines = [
-    `${'ID'.padEnd(w)}  SEVERITY  TITLE`,
-    ...rows.map((r) => `${r.id.padEnd(w)}  ${r.severity.padEnd(8)}  ${r.title}`),
-  ];
+  const metas = ALL_CHECKS.map((c) => c.meta);
+  const w = Math.max(...metas.map((m) => m.id.length), 2);
+  const lines = [`${'ID'.padEnd(w)}  SEVERITY  TITLE`];
+  for (const family of groupByFamily(metas, (m) => m.family)) {
+    lines.push('', `${family.title} (${family.items.length})`);
+    for (const m of family.items)
+      lines.push(`${m.id.padEnd(w)}  ${m.severity.padEnd(8)}  ${m.title}`);
+  }
   return { exitCode: 0, stdout: lines.join('\n') + '\n', notes: [], written: [] };
 }
 
@@ -181,7 +186,7 @@ function runFrameworkChecks(id: string, json: boolean): RunResult {
       `unknown framework "${id}" (known: ${frameworks.map((f) => f.framework).join(', ')})`,
     );
   }
-  const titles = new Map(ALL_CHECKS.map((c) => [c.id, c.title]));
+  const titles = new Map(ALL_CHECKS.map((c) => [c.meta.id, c.meta.title]));
   if (json) {
     const out = {
       ...fw,

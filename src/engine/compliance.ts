@@ -58,3 +58,15 @@ export function findFramework(
 ): Framework | undefined {
   return frameworks.find((f) => f.framework.toLowerCase() === id.trim().toLowerCase());
 }
+
+/**
+ * The incumbent rules a check corresponds to, as the report and the docs show them: its FSBP
+ * controls (Security Hub is the incumbent every reader knows, so they come first), then the
+ * other tools' rules its meta names. FSBP ids live only in compliance/fsbp.json.
+ */
+export function incumbentAnchors(
+  metaAnchors: readonly string[],
+  compliance: Record<string, string[]>,
+): string[] {
+  return [...(compliance.fsbp ?? []).map((control) => `FSBP ${control}`), ...metaAnchors];
+}

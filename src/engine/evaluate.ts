@@ -1,10 +1,10 @@
 /** Snapshot -> Report: run every check, attach metadata, compliance and suppressions. */
 import { createHash } from 'node:crypto';
-import type { Check } from '../../checks/lib/define.js';
 import type { AuditConfig } from '../config/types.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { TOOL } from '../version.js';
-import { complianceByCheck, loadFrameworks } from './compliance.js';
+import type { Check } from './check.js';
+import { complianceByCheck, incumbentAnchors, loadFrameworks } from './compliance.js';
 import { buildInventory } from './inventory.js';
 import { matchSuppression } from './suppress.js';
 import {
@@ -29,17 +29,8 @@ export function findingId(checkId: string, accountId: string, region: string, ar
 
 export function checkInfo(check: Check, compliance: Record<string, string[]>): CheckInfo {
   return {
-    id: check.id,
-    title: check.title,
-    severity: check.severity,
-    resourceType: check.resourceType,
-    description: check.description,
-    risk: check.risk,
-    remediation: check.remediation,
-    references: check.references,
-    reads: check.reads,
-    anchors: check.anchors,
-    ...(check.notFlagged ? { notFlagged: check.notFlagged } : {}),
+    ...check.meta,
+    anchors: incumbentAnchors(check.meta.anchors, compliance),
     docsPath: check.docsPath,
     compliance,
   };
@@ -69,7 +60,7 @@ function summarize(findings: Finding[], checks: readonly Check[]): Summary {
     byStatus,
     failBySeverity,
     suppressed,
-    notApplicable: checks.filter((c) => !byCheck[c.id]).map((c) => c.id),
+    notApplicable: checks.filter((c) => !byCheck[c.meta.id]).map((c) => c.meta.id),
     byCheck,
   };
 }
@@ -113,19 +104,20 @@ export function evaluateSnapshot(
   const findings: Finding[] = [];
   const infos: Record<string, CheckInfo> = {};
   for (const check of checks) {
-    const mapped = compliance.get(check.id) ?? {};
-    infos[check.id] = checkInfo(check, mapped);
+    const { id, title, remediation } = check.meta;
+    const mapped = compliance.get(id) ?? {};
+    infos[id] = checkInfo(check, mapped);
     for (const r of check.run(snapshot, config, now)) {
       const base = {
-        id: findingId(check.id, r.resource.accountId, r.resource.region, r.resource.arn),
-        checkId: check.id,
+        id: findingId(id, r.resource.accountId, r.resource.region, r.resource.arn),
+        checkId: id,
         status: r.status,
         severity: r.severity,
-        title: check.title,
+        title,
         message: r.message,
         resource: r.resource,
         evidence: r.evidence,
-        remediation: check.remediation,
+        remediation,
         compliance: mapped,
       };
       const suppression =

@@ -3,8 +3,9 @@
  * schemas/report.schema.json; a change to these types is a schemaVersion bump.
  */
 import type { CollectionError, CollectionStats } from '../snapshot/types.js';
+import type { CheckMeta } from './check.js';
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export const STATUSES = ['PASS', 'FAIL', 'MANUAL', 'ERROR'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -31,22 +32,14 @@ export interface Reference {
   url: string;
 }
 
-/** Check metadata as the report carries it (catalog entry). */
-export interface CheckInfo {
-  id: string;
-  title: string;
-  severity: Severity;
-  resourceType: string;
-  description: string;
-  risk: string;
-  remediation: { text: string; cli: string };
-  references: Reference[];
-  reads: string[];
-  anchors: string[];
-  notFlagged?: string;
+/**
+ * Check metadata as the report carries it (catalog entry): the check's own meta, plus what the
+ * engine derives. `anchors` here also lists the check's FSBP controls (from compliance/fsbp.json).
+ */
+export type CheckInfo = CheckMeta & {
   docsPath: string;
   compliance: Record<string, string[]>;
-}
+};
 
 export interface Suppression {
   reason: string;

@@ -3,8 +3,7 @@
  * resource name and status (and, where it matters, severity and evidence).
  */
 import { expect, it } from 'vitest';
-import type { Check } from '../../checks/lib/define.js';
-import type { CheckResult } from '../../checks/lib/context.js';
+import type { Check, CheckResult } from '../../src/engine/check.js';
 import { DEFAULT_CHECK_CONFIG, type CheckConfig } from '../../src/config/types.js';
 import type { Severity, Status } from '../../src/engine/types.js';
 import type { Snapshot } from '../../src/snapshot/types.js';

@@ -1,6 +1,6 @@
 /** Report builders for renderer tests: real engine output, and synthetic volume. */
 import { ALL_CHECKS } from '../../checks/index.js';
-import type { Check } from '../../checks/lib/define.js';
+import type { Check } from '../../src/engine/check.js';
 import { auditConfig } from '../../src/config/load.js';
 import type { SuppressionRule } from '../../src/config/types.js';
 import { evaluateSnapshot, findingId } from '../../src/engine/evaluate.js';
@@ -23,7 +23,7 @@ export const NOW = new Date('2026-11-01T00:02:00.000Z');
 export function reportOf(
   snap: Snapshot,
   suppressions: SuppressionRule[] = [],
-  checks: readonly Check[] = ALL_CHECKS.filter((c) => c.id === 'rest-execution-logging'),
+  checks: readonly Check[] = ALL_CHECKS.filter((c) => c.meta.id === 'rest-execution-logging'),
 ): Report {
   return evaluateSnapshot(snap, checks, auditConfig({ suppressions }), { now: NOW });
 }

@@ -75,6 +75,7 @@ function check(id: string, severity: Severity, over: Partial<CheckInfo> = {}): C
   return {
     id,
     title: `Title of ${id}`,
+    family: 'logging',
     severity,
     resourceType: 'AWS::ApiGateway::Stage',
     description: `Description of ${id}.`,

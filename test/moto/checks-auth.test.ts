@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import { describe, expect, it } from 'vitest';
 import apiKeySoleAuth from '../../checks/api-key-sole-auth.js';
-import type { Check } from '../../checks/lib/define.js';
+import type { Check } from '../../src/engine/check.js';
 import privateApiVpcePolicy from '../../checks/private-api-vpce-policy.js';
 import resourcePolicyPublic from '../../checks/resource-policy-public.js';
 import restMethodAuthorization from '../../checks/rest-method-authorization.js';

@@ -7,7 +7,7 @@
 import { AssociateWebACLCommand, CreateWebACLCommand } from '@aws-sdk/client-wafv2';
 import { describe, expect, it } from 'vitest';
 import backendHttps from '../../checks/backend-https.js';
-import type { Check } from '../../checks/lib/define.js';
+import type { Check } from '../../src/engine/check.js';
 import restApiTlsPolicy from '../../checks/rest-api-tls-policy.js';
 import restClientCertificate from '../../checks/rest-client-certificate.js';
 import restEndpointType from '../../checks/rest-endpoint-type.js';

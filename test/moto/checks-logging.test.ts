@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PatchOperation } from '@aws-sdk/client-api-gateway';
-import type { Check } from '../../checks/lib/define.js';
+import type { Check } from '../../src/engine/check.js';
 import cacheEncryption from '../../checks/cache-encryption.js';
 import cacheInvalidationAuthorization from '../../checks/cache-invalidation-authorization.js';
 import cacheKeyAuthorization from '../../checks/cache-key-authorization.js';

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../../checks/index.js';
+import { FAMILIES } from '../../src/engine/families.js';
 import { runCli } from '../helpers/cli.js';
 import { region, restApi, restStage, snapshot } from '../helpers/snapshot.js';
 
@@ -139,5 +141,35 @@ describe('evaluate and render from files', () => {
     expect(j.find((c: { id: string }) => c.id === 'rest-execution-logging').severity).toBe(
       'medium',
     );
+  });
+
+  it('checks groups the table by family, in catalog order, and --json carries the family', async () => {
+    const lines = (await runCli(['checks'])).stdout.trimEnd().split('\n');
+    const headings = lines.filter((l) => /^[A-Z].* \(\d+\)$/.test(l));
+    // Counts come from the catalog, so a new check does not have to edit this test.
+    expect(headings).toEqual(
+      FAMILIES.map(
+        (f) => `${f.title} (${ALL_CHECKS.filter((c) => c.meta.family === f.id).length})`,
+      ),
+    );
+    expect(headings[2]).toMatch(/^TLS and custom domains \(/);
+    const under = (id: string) =>
+      lines
+        .slice(
+          0,
+          lines.findIndex((l) => l.startsWith(`${id} `)),
+        )
+        .filter((l) => headings.includes(l))
+        .pop();
+    expect(under('domain-tls-policy')).toBe(headings[2]);
+    expect(under('required-tags')).toBe(headings[5]);
+    const j = JSON.parse((await runCli(['checks', '--json'])).stdout);
+    const ws = j.find((c: { id: string }) => c.id === 'websocket-connect-authorization');
+    expect(ws).toMatchObject({
+      family: 'auth',
+      anchors: ['FSBP APIGateway.8'],
+      compliance: { fsbp: ['APIGateway.8'] },
+      docsPath: 'docs/checks/websocket-connect-authorization.md',
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
 import { defineCheck } from '../../checks/lib/define.js';
@@ -5,6 +7,8 @@ import { auditConfig } from '../../src/config/load.js';
 import { evaluateSnapshot } from '../../src/engine/evaluate.js';
 import { exitCodeFor } from '../../src/cli/exit-code.js';
 import { schemaValidator } from '../../src/util/json-file.js';
+import { CHECK_INFO_FIELDS } from '../../src/engine/check-info-schema.js';
+import { packageRoot } from '../../src/paths.js';
 import { collectionError, region, restApi, restStage, snapshot } from '../helpers/snapshot.js';
 import base from '../../checks/rest-execution-logging.js';
 
@@ -29,12 +33,57 @@ describe('evaluateSnapshot', () => {
     const report = evaluateSnapshot(snap(), ALL_CHECKS, auditConfig());
     const validate = schemaValidator('report');
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    const own = report.findings.filter((f) => f.checkId === base.id);
+    const own = report.findings.filter((f) => f.checkId === base.meta.id);
     expect(own.map((f) => f.status).sort()).toEqual(['FAIL', 'PASS']);
     expect(own.find((f) => f.status === 'FAIL')!.compliance).toMatchObject({
       fsbp: ['APIGateway.1'],
       'nist-800-53-r5': expect.arrayContaining(['AU-2', 'AU-12']),
     });
+  });
+
+  it('fills each catalog entry from the check meta, with FSBP anchors from compliance data', () => {
+    const report = evaluateSnapshot(snap(), ALL_CHECKS, auditConfig());
+    for (const c of ALL_CHECKS) {
+      const info = report.checks[c.meta.id]!;
+      expect(info).toMatchObject({ ...c.meta, anchors: expect.any(Array) });
+      expect(info.family).toBe(c.meta.family);
+      const fsbp = (info.compliance.fsbp ?? []).map((id) => `FSBP ${id}`);
+      expect(info.anchors).toEqual([...fsbp, ...c.meta.anchors]);
+    }
+    expect(report.checks['rest-execution-logging']!.anchors).toEqual([
+      'FSBP APIGateway.1',
+      'Config api-gw-execution-logging-enabled',
+    ]);
+  });
+
+  it('describes in the report schema exactly the fields a catalog entry has', () => {
+    const report = evaluateSnapshot(snap(), ALL_CHECKS, auditConfig());
+    const keys = new Set(Object.values(report.checks).flatMap((c) => Object.keys(c)));
+    expect([...keys].sort()).toEqual(Object.keys(CHECK_INFO_FIELDS).sort());
+  });
+
+  it('still accepts a 1.0.0 report, whose catalog entries have no family', () => {
+    const report = JSON.parse(JSON.stringify(evaluateSnapshot(snap(), ALL_CHECKS, auditConfig())));
+    const validate = schemaValidator('report');
+    report.schemaVersion = '1.0.0';
+    for (const c of Object.values<Record<string, unknown>>(report.checks)) delete c.family;
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    report.checks['rest-execution-logging'].family = 'hygiene';
+    expect(validate(report)).toBe(false);
+  });
+
+  it('keeps the engine free of imports from checks/ (the CLI hands it the catalog)', () => {
+    const dir = join(packageRoot, 'src', 'engine');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const specifiers = [...text.matchAll(/\bfrom\s+'([^']+)'|import\(\s*'([^']+)'/g)].map(
+        (m) => m[1] ?? m[2],
+      );
+      expect(
+        specifiers.filter((s) => /(^|\/)checks\//.test(s!)),
+        f,
+      ).toEqual([]);
+    }
   });
 
   it('gives the same finding the same id across runs, and different resources different ids', () => {
@@ -46,8 +95,7 @@ describe('evaluateSnapshot', () => {
 
   it('turns a check that throws into one ERROR result and runs the others', () => {
     const broken = defineCheck({
-      ...base,
-      id: 'broken-check',
+      meta: { ...base.meta, id: 'broken-check' },
       evaluate() {
         throw new Error('boom');
       },
@@ -57,7 +105,7 @@ describe('evaluateSnapshot', () => {
     expect(errs).toHaveLength(1);
     expect(errs[0]!.status).toBe('ERROR');
     expect(errs[0]!.message).toContain('boom');
-    expect(report.findings.filter((f) => f.checkId === base.id)).toHaveLength(2);
+    expect(report.findings.filter((f) => f.checkId === base.meta.id)).toHaveLength(2);
     expect(report.coverage.complete).toBe(false);
   });
 
@@ -65,7 +113,7 @@ describe('evaluateSnapshot', () => {
     const config = auditConfig({
       suppressions: [
         {
-          checkId: base.id,
+          checkId: base.meta.id,
           resource: '*/stages/prod',
           reason: 'accepted by CISO',
           expires: '2027-01-01',
