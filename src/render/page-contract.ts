@@ -3,6 +3,7 @@
  * place: html.ts writes PAGE_CONTRACT into the page as the `CONTRACT` constant, and the page's
  * type declarations (templates/report/page.d.ts) take their types from here.
  */
+import { FAMILIES } from '../engine/families.js';
 import { SEVERITIES, STATUSES, type CheckInfo, type Status } from '../engine/types.js';
 
 /**
@@ -13,14 +14,7 @@ export const PACKED_FINDING_FIELDS = ['title', 'remediation', 'compliance'] as c
 export type PackedFindingField = (typeof PACKED_FINDING_FIELDS)[number];
 
 /** Check families, in the order the report shows them, with their display names. */
-export const CHECK_FAMILIES = [
-  { id: 'logging', label: 'Logging and monitoring' },
-  { id: 'exposure', label: 'Exposure and access control' },
-  { id: 'tls', label: 'TLS and custom domains' },
-  { id: 'auth', label: 'Authentication and authorization' },
-  { id: 'throttling', label: 'Throttling and caching' },
-  { id: 'data', label: 'Data security and hygiene' },
-] as const;
+export const CHECK_FAMILIES = FAMILIES.map((f) => ({ id: f.id, label: f.title }));
 
 /** Reports written before checks carried a family have none; the page then skips the grouping. */
 export type CheckWithFamily = CheckInfo & { family?: string };
