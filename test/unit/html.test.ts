@@ -174,8 +174,14 @@ describe('familySummary', () => {
     auditConfig(),
   );
 
-  it('is empty for a report whose checks carry no family', () => {
-    expect(familySummary(base)).toEqual([]);
+  it('is empty for a report whose checks carry no family (reports before 1.1.0)', () => {
+    const older = {
+      ...base,
+      checks: Object.fromEntries(
+        Object.entries(base.checks).map(([id, { family: _family, ...rest }]) => [id, rest]),
+      ),
+    } as unknown as Report;
+    expect(familySummary(older)).toEqual([]);
   });
 
   it('counts checks and unsuppressed failures per family, in the catalog order', () => {
