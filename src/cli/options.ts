@@ -81,6 +81,20 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['scan', 'evaluate'],
   },
   {
+    key: 'csvFlattenNewlines',
+    flags: '--csv-flatten-newlines',
+    description:
+      'CSV: write line breaks inside a cell as spaces, so every record is one line (for wc -l, grep, line-based loaders)',
+    commands: ['scan', 'evaluate', 'render'],
+  },
+  {
+    key: 'ocsfIncludePass',
+    flags: '--ocsf-include-pass',
+    description:
+      'OCSF: also write an event per PASS result (status_code PASS), for tracking compliance state',
+    commands: ['scan', 'evaluate', 'render'],
+  },
+  {
     key: 'json',
     flags: '--json',
     description: 'print the catalog as JSON',
@@ -108,6 +122,8 @@ export interface ParsedOptions {
   config?: string;
   json?: boolean;
   framework?: string;
+  csvFlattenNewlines?: boolean;
+  ocsfIncludePass?: boolean;
 }
 
 export function optionsFor(command: CommandName): OptionSpec[] {

@@ -3,7 +3,7 @@
  * point sets the exit code. Known failures are typed errors (src/errors.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.js';
 import type { ClientFactory } from '../collect/clients.js';
 import type { ProgressHook } from '../collect/context.js';
@@ -12,7 +12,7 @@ import { findFramework, loadFrameworks } from '../engine/compliance.js';
 import { evaluateSnapshot } from '../engine/evaluate.js';
 import { SEVERITIES, type Report, type Severity } from '../engine/types.js';
 import { InputFileError, UsageError } from '../errors.js';
-import { FORMAT_NAMES, rendererFor } from '../render/index.js';
+import { FORMAT_NAMES, rendererFor, type RenderOptions } from '../render/index.js';
 import { isKnownRegion } from '../snapshot/regions.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { readValidated } from '../util/json-file.js';
@@ -114,6 +114,7 @@ function writeOutputs(
   formats: string[],
   report: Report,
   snapshot: Snapshot | undefined,
+  options: RenderOptions,
 ): string[] {
   try {
     mkdirSync(dir, { recursive: true });
@@ -126,6 +127,7 @@ function writeOutputs(
   const write = (file: string, content: string) => {
     const path = join(dir, file);
     try {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
     } catch (err) {
       throw new InputFileError(`${path}: cannot write (${(err as NodeJS.ErrnoException).code})`);
@@ -133,12 +135,18 @@ function writeOutputs(
     written.push(path);
   };
   for (const format of formats) {
-    const r = rendererFor(format)!;
-    write(r.file, r.render(report));
+    for (const f of rendererFor(format)!.files(report, options)) write(f.path, f.content);
     if (format === 'json' && snapshot)
       write('snapshot.json', JSON.stringify(snapshot, null, 2) + '\n');
   }
   return written;
+}
+
+function renderOptions(opts: ParsedOptions): RenderOptions {
+  return {
+    ...(opts.csvFlattenNewlines ? { csvFlattenNewlines: true } : {}),
+    ...(opts.ocsfIncludePass ? { ocsfIncludePass: true } : {}),
+  };
 }
 
 function loadConfig(opts: ParsedOptions): ConfigFile {
@@ -154,7 +162,13 @@ function finish(
 ): RunResult {
   const formats = parseFormats(opts.format, file, formatsRequired);
   const failOn = parseFailOn(opts.failOn, file);
-  const written = writeOutputs(opts.out ?? DEFAULT_OUT, formats, report, snapshot);
+  const written = writeOutputs(
+    opts.out ?? DEFAULT_OUT,
+    formats,
+    report,
+    snapshot,
+    renderOptions(opts),
+  );
   const s = report.summary;
   const notes = [
     `${s.byStatus.FAIL} FAIL, ${s.byStatus.PASS} PASS, ${s.byStatus.MANUAL} MANUAL, ${s.byStatus.ERROR} ERROR` +
@@ -228,7 +242,13 @@ export function runEvaluate(path: string, opts: ParsedOptions, deps: RunDeps = {
 export function runRender(path: string, opts: ParsedOptions): RunResult {
   const report = readValidated<Report>(path, 'report');
   const formats = parseFormats(opts.format, {}, true);
-  const written = writeOutputs(opts.out ?? DEFAULT_OUT, formats, report, undefined);
+  const written = writeOutputs(
+    opts.out ?? DEFAULT_OUT,
+    formats,
+    report,
+    undefined,
+    renderOptions(opts),
+  );
   return { exitCode: 0, notes: written.map((w) => `wrote ${w}`), report, written };
 }
 

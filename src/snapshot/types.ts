@@ -54,6 +54,7 @@ export interface CollectionStats {
 export type Slice =
   | 'regions'
   | 'identity'
+  | 'accountAlias'
   | 'account'
   | 'restApis'
   | 'restApi.resources'
@@ -100,6 +101,10 @@ export interface AccountSnapshot {
   partition: Partition;
   /** The role assumed to read this account, when --role-arn was used. */
   roleArn?: string;
+  /** The account's name in AWS Organizations, when it could be read. */
+  accountName?: string;
+  /** The IAM account alias (iam:ListAccountAliases), when the account has one and it could be read. */
+  accountAlias?: string;
   regions: RegionSnapshot[];
 }
 

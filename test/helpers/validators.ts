@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { motoPython } from '../../bench/moto.js';
 import { packageRoot } from '../../src/paths.js';
 
@@ -17,13 +17,29 @@ export interface ValidatorResult {
 
 /** Writes `content` to a temporary file and runs test/validators/<script> on it. */
 export function runValidator(script: string, content: string, ...args: string[]): ValidatorResult {
+  return runValidatorOn(script, [{ path: 'input', content }], args);
+}
+
+/** Writes each file under its own base name (the ASFF check reads the names) and validates all. */
+export function runValidatorOn(
+  script: string,
+  files: Array<{ path: string; content: string }>,
+  args: string[] = [],
+): ValidatorResult {
   const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-validate-'));
-  const file = join(dir, 'input');
-  writeFileSync(file, content);
-  const r = spawnSync(motoPython(), [join(packageRoot, 'test/validators', script), file, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+  const paths = files.map((f) => {
+    const file = join(dir, basename(f.path));
+    writeFileSync(file, f.content);
+    return file;
   });
+  const r = spawnSync(
+    motoPython(),
+    [join(packageRoot, 'test/validators', script), ...paths, ...args],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (r.error) throw r.error;
   let summary: ValidatorResult['summary'];
   try {
