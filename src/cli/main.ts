@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UserError } from '../errors.js';
 import { TOOL } from '../version.js';
 import { optionsFor, type CommandName, type ParsedOptions } from './options.js';
+import { runExport } from './export.js';
 import { terminalProgress } from './progress.js';
 import { runChecks, runEvaluate, runRender, runScan, type RunResult } from './run.js';
 
@@ -61,6 +62,23 @@ async function main(argv: string[]): Promise<void> {
       .exitOverride(),
     'render',
   ).action((path: string, opts: ParsedOptions) => emit(runRender(path, opts)));
+
+  const exportCmd = program
+    .command('export')
+    .description('send a saved report to another system (writes to AWS: opt-in)')
+    .exitOverride();
+  addOptions(
+    exportCmd
+      .command('security-hub')
+      .description(
+        "import the report's findings into AWS Security Hub, each into its own account and region, and archive the ones a previous import sent that this report no longer has",
+      )
+      .argument('<report>', 'report.json written by scan or evaluate')
+      .exitOverride(),
+    'export',
+  ).action(async (path: string, opts: ParsedOptions) =>
+    emit(await runExport('security-hub', path, opts)),
+  );
 
   addOptions(
     program.command('checks').description('list the check catalog').exitOverride(),

@@ -3,7 +3,7 @@
  */
 import { FORMAT_NAMES } from '../render/index.js';
 
-export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks';
+export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks' | 'export';
 
 export interface OptionSpec {
   /** Property name in the parsed options. */
@@ -21,7 +21,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'profile',
     flags: '--profile <name>',
     description: 'AWS shared-config profile to read credentials from (default: the standard chain)',
-    commands: ['scan'],
+    commands: ['scan', 'export'],
   },
   {
     key: 'regions',
@@ -32,21 +32,22 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     key: 'roleArn',
     flags: '--role-arn <arn>',
-    description: 'role to assume in each account to scan; repeat for several accounts',
-    commands: ['scan'],
+    description:
+      'role to assume in each account to scan (export: to import into); repeat for several accounts',
+    commands: ['scan', 'export'],
     repeatable: true,
   },
   {
     key: 'externalId',
     flags: '--external-id <id>',
     description: 'external ID to pass when assuming --role-arn roles',
-    commands: ['scan'],
+    commands: ['scan', 'export'],
   },
   {
     key: 'endpointUrl',
     flags: '--endpoint-url <url>',
     description: 'send every AWS call to this endpoint (an emulator such as moto)',
-    commands: ['scan'],
+    commands: ['scan', 'export'],
   },
   {
     key: 'concurrency',
@@ -97,8 +98,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     key: 'json',
     flags: '--json',
-    description: 'print the catalog as JSON',
-    commands: ['checks'],
+    description: 'print the catalog (export: the import result) as JSON on stdout',
+    commands: ['checks', 'export'],
   },
   {
     key: 'framework',
