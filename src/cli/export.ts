@@ -5,14 +5,13 @@
  */
 import type { Credentials } from '../collect/clients.js';
 import type { Report } from '../engine/types.js';
-import { UsageError } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import type { SecurityHubFactory } from '../export/security-hub-client.js';
 import type { ExportOptions } from '../export/security-hub.js';
 import { readValidated } from '../util/json-file.js';
 import { sanitizeForTerminal } from '../util/terminal.js';
 import type { ParsedOptions } from './options.js';
 import type { RunResult } from './run.js';
-import { EXIT } from '../errors.js';
 
 export const EXPORT_TARGETS = ['security-hub'] as const;
 
