@@ -2,7 +2,7 @@
  * The commands, as functions from parsed options to a result. No process.exit here: the entry
  * point sets the exit code. Known failures are typed errors (src/errors.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.js';
 import type { ClientFactory } from '../collect/clients.js';
@@ -135,11 +135,33 @@ function writeOutputs(
     written.push(path);
   };
   for (const format of formats) {
-    for (const f of rendererFor(format)!.files(report, options)) write(f.path, f.content);
+    const r = rendererFor(format)!;
+    if (r.owns) removeOwned(join(dir, r.owns.folder), r.owns.file);
+    for (const f of r.files(report, options)) write(f.path, f.content);
     if (format === 'json' && snapshot)
       write('snapshot.json', JSON.stringify(snapshot, null, 2) + '\n');
   }
   return written;
+}
+
+/** Removes a format's earlier files from its folder (nothing else in it). */
+function removeOwned(folder: string, pattern: RegExp): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return; // no folder yet
+  }
+  for (const name of names) {
+    if (!pattern.test(name)) continue;
+    try {
+      rmSync(join(folder, name));
+    } catch (err) {
+      throw new InputFileError(
+        `${join(folder, name)}: cannot remove an earlier batch (${(err as NodeJS.ErrnoException).code})`,
+      );
+    }
+  }
 }
 
 function renderOptions(opts: ParsedOptions): RenderOptions {

@@ -204,6 +204,9 @@ export function renderAsff(report: Report): string {
   return JSON.stringify(toAsff(report), null, 2) + '\n';
 }
 
+/** The names batchFileName gives, inside asff/. */
+export const ASFF_BATCH_FILE = /^[A-Za-z0-9_-]+-\d{3}\.json$/;
+
 /** "asff/111122223333-eu-west-1-001.json": the account, region and batch number, in the name. */
 export function batchFileName(accountId: string, region: string, n: number): string {
   // The report may come from a file: nothing in it may climb out of --out.

@@ -1,6 +1,6 @@
 /** Output formats: each renders from the Report alone, into one or more files of --out. */
 import type { Report } from '../engine/types.js';
-import { asffBatchFiles } from './asff.js';
+import { ASFF_BATCH_FILE, asffBatchFiles } from './asff.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
@@ -17,6 +17,12 @@ export interface Renderer {
   file: string;
   /** Every file of the format, paths relative to --out. */
   files(report: Report, options: RenderOptions): OutputFile[];
+  /**
+   * A folder of --out that the format's files alone live in, and which of its file names are
+   * the format's: those are removed before writing, so a batch left by an earlier, larger
+   * report is never imported again.
+   */
+  owns?: { folder: string; file: RegExp };
 }
 
 /** A format written as one file. */
@@ -44,7 +50,12 @@ export const RENDERERS: readonly Renderer[] = [
       { path: 'report.ocsf.jsonl', content: renderOcsfLines(report, options) },
     ],
   },
-  { format: 'asff', file: 'asff/<account>-<region>-<n>.json', files: asffBatchFiles },
+  {
+    format: 'asff',
+    file: 'asff/<account>-<region>-<nnn>.json',
+    files: asffBatchFiles,
+    owns: { folder: 'asff', file: ASFF_BATCH_FILE },
+  },
   single('csv', 'report.csv', renderCsv),
   single('junit', 'report.junit.xml', renderJunit),
   single('md', 'report.md', renderMarkdown),

@@ -84,6 +84,31 @@ describe(
       expect(help.stdout).toContain('--ocsf-include-pass');
     });
 
+    it('asff: batches of an earlier, larger render are removed, other files kept', async () => {
+      const d = tmp();
+      const big = engineReport();
+      const small = {
+        ...big,
+        findings: big.findings.filter((f) => f.resource.region === 'eu-west-1'),
+      };
+      writeFileSync(join(d, 'big.json'), JSON.stringify(big));
+      writeFileSync(join(d, 'small.json'), JSON.stringify(small));
+      const out = join(d, 'out');
+      expect(
+        (await runCli(['render', join(d, 'big.json'), '--format', 'asff', '--out', out])).code,
+      ).toBe(0);
+      expect(readdirSync(join(out, 'asff'))).toContain('111122223333-us-east-1-001.json');
+      writeFileSync(join(out, 'asff', 'notes.txt'), 'mine');
+      expect(
+        (await runCli(['render', join(d, 'small.json'), '--format', 'asff', '--out', out])).code,
+      ).toBe(0);
+      expect(readdirSync(join(out, 'asff')).sort()).toEqual([
+        '111122223333-eu-west-1-001.json',
+        '444455556666-eu-west-1-001.json',
+        'notes.txt',
+      ]);
+    });
+
     it('--csv-flatten-newlines and --ocsf-include-pass', async () => {
       const d = tmp();
       const report = handReport();
