@@ -215,10 +215,10 @@ export function runEvaluateBench(target: number): EvaluateBenchResult {
     const render: EvaluateBenchResult['render'] = {};
     for (const r of RENDERERS) {
       t = performance.now();
-      const out = r.render(report);
+      const files = r.files(report, {});
       render[r.format] = {
         seconds: secs(performance.now() - t),
-        megabytes: mb(Buffer.byteLength(out)),
+        megabytes: mb(files.reduce((n, f) => n + Buffer.byteLength(f.content), 0)),
       };
       sample();
     }

@@ -10,6 +10,7 @@ import {
   type CommandName,
   type ParsedOptions,
 } from './options.js';
+import { runExport } from './export.js';
 import { terminalProgress } from './progress.js';
 import { runChecks, runEvaluate, runRender, runScan, type RunResult } from './run.js';
 
@@ -97,6 +98,23 @@ async function main(argv: string[]): Promise<void> {
     'render',
   ).action((path: string, _opts: unknown, cmd: Command) =>
     emit(runRender(path, explicitOptions(cmd))),
+  );
+
+  const exportCmd = program
+    .command('export')
+    .description('send a saved report to another system (writes to AWS: opt-in)')
+    .exitOverride();
+  addOptions(
+    exportCmd
+      .command('security-hub')
+      .description(
+        "import the report's findings into AWS Security Hub, each into its own account and region, and archive the ones a previous import sent that this report no longer has",
+      )
+      .argument('<report>', 'report.json written by scan or evaluate')
+      .exitOverride(),
+    'export',
+  ).action(async (path: string, _opts: unknown, cmd: Command) =>
+    emit(await runExport('security-hub', path, explicitOptions(cmd))),
   );
 
   addOptions(

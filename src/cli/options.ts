@@ -13,8 +13,8 @@ import { FORMAT_NAMES } from '../render/index.js';
 import { isKnownRegion } from '../snapshot/regions.js';
 import { sanitizeForTerminal } from '../util/terminal.js';
 
-export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks';
-export const COMMANDS: readonly CommandName[] = ['scan', 'evaluate', 'render', 'checks'];
+export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks' | 'export';
+export const COMMANDS: readonly CommandName[] = ['scan', 'evaluate', 'render', 'checks', 'export'];
 
 export interface OptionSpec<T> {
   flags: string;
@@ -128,7 +128,7 @@ export const OPTIONS = {
     flags: '--profile <name>',
     description:
       'AWS shared-config profile to read credentials from; without it, the standard credential chain',
-    commands: ['scan'],
+    commands: ['scan', 'export'],
   }),
   regions: option<string[] | 'all'>({
     flags: '--regions <list>',
@@ -143,21 +143,22 @@ export const OPTIONS = {
   }),
   roleArn: option<string[]>({
     flags: '--role-arn <arn>',
-    description: 'role to assume in each account to scan; repeat for several accounts',
-    commands: ['scan'],
+    description:
+      'role to assume in each account to scan (export: to import into); repeat for several accounts',
+    commands: ['scan', 'export'],
     parse: (v, previous) => [...(previous ?? []), checkRoleArn(v)],
     config: { key: 'roleArns', check: (v: string[]) => v.map(checkRoleArn) },
   }),
   externalId: option<string>({
     flags: '--external-id <id>',
     description: 'external ID to pass when assuming --role-arn roles',
-    commands: ['scan'],
+    commands: ['scan', 'export'],
     config: { key: 'externalId' },
   }),
   endpointUrl: option<string>({
     flags: '--endpoint-url <url>',
     description: 'send every AWS call to this endpoint (an emulator such as moto)',
-    commands: ['scan'],
+    commands: ['scan', 'export'],
     parse: httpUrl,
   }),
   concurrency: option<number>({
@@ -198,10 +199,22 @@ export const OPTIONS = {
       'JSON configuration file (expectPrivate, requiredTags, thresholds, suppressions, ...)',
     commands: ['scan', 'evaluate'],
   }),
+  csvFlattenNewlines: option<boolean>({
+    flags: '--csv-flatten-newlines',
+    description:
+      'CSV: write line breaks inside a cell as spaces, so every record is one line (for wc -l, grep, line-based loaders)',
+    commands: ['scan', 'evaluate', 'render'],
+  }),
+  ocsfIncludePass: option<boolean>({
+    flags: '--ocsf-include-pass',
+    description:
+      'OCSF: also write an event per PASS result (status_code PASS), for tracking compliance state',
+    commands: ['scan', 'evaluate', 'render'],
+  }),
   json: option<boolean>({
     flags: '--json',
-    description: 'print the catalog as JSON',
-    commands: ['checks'],
+    description: 'print the catalog (export: the import result) as JSON on stdout',
+    commands: ['checks', 'export'],
   }),
   framework: option<string>({
     flags: '--framework <id>',

@@ -2,8 +2,8 @@
  * The commands, as functions from parsed options to a result. No process.exit here: the entry
  * point sets the exit code. Known failures are typed errors (src/errors.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.js';
 import type { ClientFactory } from '../collect/clients.js';
 import type { ProgressHook } from '../collect/context.js';
@@ -13,7 +13,7 @@ import { checkInfo, evaluateSnapshot } from '../engine/evaluate.js';
 import { groupByFamily } from '../engine/families.js';
 import type { Report } from '../engine/types.js';
 import { InputFileError, UsageError } from '../errors.js';
-import { rendererFor } from '../render/index.js';
+import { rendererFor, type RenderOptions } from '../render/index.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { readValidated } from '../util/json-file.js';
 import { exitCodeFor } from './exit-code.js';
@@ -42,6 +42,7 @@ function writeOutputs(
   formats: string[],
   report: Report,
   snapshot: Snapshot | undefined,
+  options: RenderOptions,
 ): string[] {
   try {
     mkdirSync(dir, { recursive: true });
@@ -54,6 +55,7 @@ function writeOutputs(
   const write = (file: string, content: string) => {
     const path = join(dir, file);
     try {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
     } catch (err) {
       throw new InputFileError(`${path}: cannot write (${(err as NodeJS.ErrnoException).code})`);
@@ -62,11 +64,39 @@ function writeOutputs(
   };
   for (const format of formats) {
     const r = rendererFor(format)!;
-    write(r.file, r.render(report));
+    if (r.owns) removeOwned(join(dir, r.owns.folder), r.owns.file);
+    for (const f of r.files(report, options)) write(f.path, f.content);
     if (format === 'json' && snapshot)
       write('snapshot.json', JSON.stringify(snapshot, null, 2) + '\n');
   }
   return written;
+}
+
+/** Removes a format's earlier files from its folder (nothing else in it). */
+function removeOwned(folder: string, pattern: RegExp): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return; // no folder yet
+  }
+  for (const name of names) {
+    if (!pattern.test(name)) continue;
+    try {
+      rmSync(join(folder, name));
+    } catch (err) {
+      throw new InputFileError(
+        `${join(folder, name)}: cannot remove an earlier batch (${(err as NodeJS.ErrnoException).code})`,
+      );
+    }
+  }
+}
+
+function renderOptions(opts: ParsedOptions): RenderOptions {
+  return {
+    ...(opts.csvFlattenNewlines ? { csvFlattenNewlines: true } : {}),
+    ...(opts.ocsfIncludePass ? { ocsfIncludePass: true } : {}),
+  };
 }
 
 function loadConfig(opts: ParsedOptions): ConfigFile {
@@ -85,6 +115,7 @@ function finish(
     settled('format', opts, file),
     report,
     snapshot,
+    renderOptions(opts),
   );
   const s = report.summary;
   const notes = [
@@ -154,7 +185,13 @@ export function runEvaluate(path: string, opts: ParsedOptions, deps: RunDeps = {
 
 export function runRender(path: string, opts: ParsedOptions): RunResult {
   const report = readValidated<Report>(path, 'report');
-  const written = writeOutputs(settled('out', opts), settled('format', opts), report, undefined);
+  const written = writeOutputs(
+    settled('out', opts),
+    settled('format', opts),
+    report,
+    undefined,
+    renderOptions(opts),
+  );
   return { exitCode: 0, notes: written.map((w) => `wrote ${w}`), report, written };
 }
 

@@ -8,6 +8,7 @@ import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
@@ -27,6 +28,7 @@ export interface Clients {
   ec2: EC2Client;
   lambda: LambdaClient;
   acm: ACMClient;
+  iam: IAMClient;
 }
 
 export type ClientFactory = (region: string, credentials?: Credentials) => Clients;
@@ -90,6 +92,7 @@ export function createClientFactory(opts: ClientOptions = {}): ClientFactory {
       ec2: new EC2Client(config),
       lambda: new LambdaClient(config),
       acm: new ACMClient(config),
+      iam: new IAMClient(config),
     };
     cache.set(key, clients);
     return clients;

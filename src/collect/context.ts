@@ -106,7 +106,7 @@ export function errorMessage(err: unknown): string {
   return msg.split('\n')[0]!.slice(0, 500);
 }
 
-function isThrottle(err: unknown): boolean {
+export function isThrottle(err: unknown): boolean {
   const e = err as { $metadata?: { httpStatusCode?: number } };
   return THROTTLE_CODES.has(errorCode(err)) || e?.$metadata?.httpStatusCode === 429;
 }

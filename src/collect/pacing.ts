@@ -47,6 +47,8 @@ export const DEFAULT_PACING: PacingConfig = {
   acm: { rate: 10, burst: 10 },
   account: { rate: 5, burst: 5 },
   ec2: { rate: 10, burst: 10 },
+  /** One ListAccountAliases per account. */
+  iam: { rate: 5, burst: 5 },
 };
 
 /** The lanes a call goes through, narrowest first. */

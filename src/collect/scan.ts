@@ -25,6 +25,7 @@ import {
   type ProgressHook,
 } from './context.js';
 import { DEFAULT_PACING, Pacer } from './pacing.js';
+import { collectAccountAlias } from './account-alias.js';
 import { collectRegion } from './region.js';
 import { enabledRegions } from './regions.js';
 
@@ -168,6 +169,8 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
       );
       continue;
     }
+    const alias = await collectAccountAlias(acctCtx);
+    if (alias) account.accountAlias = alias;
     const regions = opts.regions === 'all' ? await enabledRegions(acctCtx) : opts.regions;
     if (!regions) continue;
     const done = await Promise.all(

@@ -130,6 +130,12 @@ export function evaluateSnapshot(
     }
   }
   const accounts = snapshot.accounts.map((a) => a.accountId);
+  const accountNames = Object.fromEntries(
+    snapshot.accounts.flatMap((a) => {
+      const name = a.accountName ?? a.accountAlias;
+      return name ? [[a.accountId, name]] : [];
+    }),
+  );
   const regions = [...new Set(snapshot.accounts.flatMap((a) => a.regions.map((r) => r.region)))];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -139,6 +145,7 @@ export function evaluateSnapshot(
       finishedAt: snapshot.scan.finishedAt,
       evaluatedAt: now.toISOString(),
       accounts,
+      ...(Object.keys(accountNames).length ? { accountNames } : {}),
       regions: regions.sort(),
       ...(snapshot.scan.principal ? { principal: snapshot.scan.principal } : {}),
       options: opts.options ?? {},

@@ -121,6 +121,8 @@ export interface Report {
     finishedAt: string;
     evaluatedAt: string;
     accounts: string[];
+    /** Account names where they could be read (Organizations, else the IAM account alias). */
+    accountNames?: Record<string, string>;
     regions: string[];
     principal?: string;
     options: Record<string, unknown>;

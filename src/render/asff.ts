@@ -1,19 +1,24 @@
 /**
- * ASFF (report.asff.json): AWS Security Finding Format, as Security Hub's BatchImportFindings
- * takes it from a custom integration (product ARN
- * arn:<partition>:securityhub:<region>:<account>:product/<account>/default).
+ * ASFF: AWS Security Finding Format, as Security Hub's BatchImportFindings takes it from a custom
+ * integration (product ARN arn:<partition>:securityhub:<region>:<account>:product/<account>/default).
  *
- * The file is one JSON array of every finding, PASS included: a PASS re-imported under the same
- * stable Id turns an earlier FAILED finding into PASSED, which Security Hub then resolves.
- * BatchImportFindings takes at most 100 findings (and 240 KB) per call, and each finding must be
- * imported in its own account and region's Security Hub; importers split the array accordingly
- * (`chunkFindings` does the first part).
+ * Every finding is written, PASS included: a PASS re-imported under the same stable Id turns an
+ * earlier FAILED finding into PASSED, which Security Hub then resolves. BatchImportFindings takes
+ * at most 100 findings per call, all for the account and region of the endpoint called, so
+ * `--format asff` writes import-ready batches: asff/<account>-<region>-<nnn>.json, each a JSON
+ * array that `aws securityhub batch-import-findings --region <region> --findings file://...`
+ * takes as it is (asffBatchFiles). `apigw-audit export security-hub` imports them itself.
+ *
+ * Severity and Types are also set in FindingProviderFields, as AWS asks of finding providers:
+ * the top-level fields belong to the customer once imported (BatchUpdateFindings), and a
+ * provider's later import updates only FindingProviderFields.
  *
  * Limits enforced here (ASFF syntax): Title 256, Description 1024, Recommendation.Text 512,
  * Note.Text 512, ProductFields at most 50 string pairs, RelatedRequirements at most 32.
  */
 import type { Finding, Report, Severity, Status } from '../engine/types.js';
 import { complianceList, partitionOf, truncate } from './common.js';
+import type { OutputFile } from './options.js';
 
 export const ASFF_SCHEMA_VERSION = '2018-10-08';
 export const BATCH_IMPORT_MAX = 100;
@@ -54,6 +59,7 @@ export interface AsffFinding {
   ProductName: string;
   GeneratorId: string;
   AwsAccountId: string;
+  AwsAccountName?: string;
   Region: string;
   Types: string[];
   CreatedAt: string;
@@ -74,7 +80,11 @@ export interface AsffFinding {
     RelatedRequirements?: string[];
   };
   Workflow: { Status: 'NEW' | 'SUPPRESSED' };
-  RecordState: 'ACTIVE';
+  RecordState: 'ACTIVE' | 'ARCHIVED';
+  FindingProviderFields: {
+    Severity: { Label: AsffFinding['Severity']['Label']; Original: string };
+    Types: string[];
+  };
   ProductFields: Record<string, string>;
   Note?: { Text: string; UpdatedBy: string; UpdatedAt: string };
 }
@@ -112,6 +122,12 @@ function asff(report: Report, f: Finding): AsffFinding {
     .map((r) => truncate(r, 256))
     .slice(0, 32);
   const type = asffResourceType(f.resource.type);
+  // Security Hub's own controls label a passed check INFORMATIONAL; Original keeps ours.
+  const severity = {
+    Label: f.status === 'PASS' ? ('INFORMATIONAL' as const) : LABEL[f.severity],
+    Original: f.severity,
+  };
+  const name = report.scan.accountNames?.[accountId];
   return {
     SchemaVersion: ASFF_SCHEMA_VERSION,
     Id: f.id,
@@ -119,15 +135,12 @@ function asff(report: Report, f: Finding): AsffFinding {
     ProductName: report.tool.name,
     GeneratorId: f.checkId,
     AwsAccountId: accountId,
+    ...(name ? { AwsAccountName: truncate(name, 50) } : {}),
     Region: region,
     Types: ASFF_TYPES,
     CreatedAt: at,
     UpdatedAt: at,
-    // Security Hub's own controls label a passed check INFORMATIONAL; Original keeps ours.
-    Severity: {
-      Label: f.status === 'PASS' ? 'INFORMATIONAL' : LABEL[f.severity],
-      Original: f.severity,
-    },
+    Severity: severity,
     Title: truncate(f.title, 256),
     Description: truncate(f.message || f.title, 1024),
     Remediation: {
@@ -153,6 +166,7 @@ function asff(report: Report, f: Finding): AsffFinding {
     },
     Workflow: { Status: f.suppressed ? 'SUPPRESSED' : 'NEW' },
     RecordState: 'ACTIVE',
+    FindingProviderFields: { Severity: severity, Types: ASFF_TYPES },
     ProductFields: productFields(report, f),
     ...(f.suppression
       ? {
@@ -188,4 +202,29 @@ export function chunkFindings(findings: AsffFinding[], size = BATCH_IMPORT_MAX):
 
 export function renderAsff(report: Report): string {
   return JSON.stringify(toAsff(report), null, 2) + '\n';
+}
+
+/** The names batchFileName gives, inside asff/. */
+export const ASFF_BATCH_FILE = /^[A-Za-z0-9_-]+-\d{3}\.json$/;
+
+/** "asff/111122223333-eu-west-1-001.json": the account, region and batch number, in the name. */
+export function batchFileName(accountId: string, region: string, n: number): string {
+  // The report may come from a file: nothing in it may climb out of --out.
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9-]/g, '_');
+  return `asff/${safe(accountId)}-${safe(region)}-${String(n).padStart(3, '0')}.json`;
+}
+
+/** The import-ready batches, one file each, numbered per account and region from 001. */
+export function asffBatchFiles(report: Report): OutputFile[] {
+  const counters = new Map<string, number>();
+  return chunkFindings(toAsff(report)).map((batch) => {
+    const { AwsAccountId: account, Region: region } = batch[0]!;
+    const key = `${account}|${region}`;
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
+    return {
+      path: batchFileName(account, region, n),
+      content: JSON.stringify(batch, null, 2) + '\n',
+    };
+  });
 }

@@ -4,9 +4,21 @@
  * are quoted and their quotes doubled. Cells are also defused against spreadsheet formula
  * injection (OWASP "CSV Injection"): a cell that starts with =, +, -, @, a tab or a CR gets a
  * leading single quote, so `=cmd|' /C calc'!A0` from a resource name stays text.
+ *
+ * A quoted line break is valid CSV, but tools that count lines (wc -l, grep, split, line-based
+ * loaders) see one record as several. `csvFlattenNewlines` writes every line break inside a cell
+ * (CR, LF, CRLF, and the Unicode ones NEL, U+2028, U+2029 that splitlines-style readers honour)
+ * as one space; report.json keeps the original text.
  */
 import type { Finding, Report } from '../engine/types.js';
 import { complianceList } from './common.js';
+import type { RenderOptions } from './options.js';
+
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+
+export function flattenNewlines(value: string): string {
+  return value.replace(LINE_BREAKS, ' ');
+}
 
 export const CSV_COLUMNS = [
   'id',
@@ -54,7 +66,8 @@ function row(f: Finding): string[] {
   ];
 }
 
-export function renderCsv(report: Report): string {
+export function renderCsv(report: Report, options: RenderOptions = {}): string {
   const lines = [[...CSV_COLUMNS], ...report.findings.map(row)];
-  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const cell = options.csvFlattenNewlines ? (v: string) => csvCell(flattenNewlines(v)) : csvCell;
+  return lines.map((cells) => cells.map(cell).join(',')).join('\r\n') + '\r\n';
 }

@@ -5,6 +5,10 @@
  * - ERROR -> <error> (the check could not be evaluated);
  * - MANUAL, and any suppressed finding -> <skipped message=...>;
  * - PASS -> an empty <testcase>.
+ * It validates against the Jenkins xunit plugin's junit-10.xsd: every <testcase> has a `time`
+ * (0: a check decides from the saved snapshot, it takes no measurable time per resource), and
+ * <testsuites> carries only the attributes that schema allows (no skipped, no timestamp: the
+ * suites carry those).
  * Every string is XML-escaped, and characters XML 1.0 does not allow (control characters,
  * lone surrogates, U+FFFE/U+FFFF) are dropped, so no resource name can break the document.
  */
@@ -34,6 +38,8 @@ function attrs(pairs: Record<string, string | number>): string {
     .join('');
 }
 
+const TIME = '0';
+
 interface Counts {
   tests: number;
   failures: number;
@@ -57,7 +63,7 @@ function details(f: Finding): string {
 }
 
 function testcase(f: Finding): string {
-  const head = `    <testcase${attrs({ classname: f.checkId, name: `${f.resource.name} (${f.resource.arn})` })}`;
+  const head = `    <testcase${attrs({ classname: f.checkId, name: `${f.resource.name} (${f.resource.arn})`, time: TIME })}`;
   switch (outcome(f)) {
     case 'passed':
       return `${head}/>`;
@@ -101,7 +107,7 @@ function suite(id: string, check: CheckInfo | undefined, findings: Finding[], at
       ]
     : [];
   const body = [...props, ...findings.map(testcase)];
-  const open = `  <testsuite${attrs({ name: id, ...c, timestamp: at })}`;
+  const open = `  <testsuite${attrs({ name: id, ...c, time: TIME, timestamp: at })}`;
   return body.length ? `${open}>\n${body.join('\n')}\n  </testsuite>` : `${open}/>`;
 }
 
@@ -113,11 +119,11 @@ export function renderJunit(report: Report): string {
     else byCheck.set(f.checkId, [f]);
   }
   const at = report.scan.evaluatedAt;
-  const total = count(report.findings);
+  const { skipped: _skipped, ...total } = count(report.findings);
   const suites = [...byCheck].map(([id, findings]) => suite(id, report.checks[id], findings, at));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: report.tool.name, ...total, timestamp: at })}>`,
+    `<testsuites${attrs({ name: report.tool.name, ...total, time: TIME })}>`,
     ...suites,
     '</testsuites>',
     '',

@@ -1,9 +1,15 @@
 /**
- * OCSF (report.ocsf.json): a JSON array of Detection Finding events (class 2004, category 2
- * Findings), OCSF 1.3.0, with the cloud profile. One event per finding that needs attention:
- * FAIL, MANUAL and ERROR, told apart by `status_code`. PASS results are not emitted: a
- * Detection Finding reports something detected, and a passing resource is not a finding
- * (report.json and report.csv carry the passes).
+ * OCSF: Detection Finding events (class 2004, category 2 Findings), OCSF 1.3.0, with the cloud
+ * profile, written twice: report.ocsf.json (one JSON array) and report.ocsf.jsonl (one event per
+ * line, what data-lake loaders such as Athena, Glue, Security Lake ingestion and `jq -c` read).
+ * One event per finding that needs attention: FAIL, MANUAL and ERROR, told apart by
+ * `status_code`. PASS results are left out by default, because a Detection Finding reports
+ * something detected; `ocsfIncludePass` adds them (status_code PASS) for teams that track
+ * compliance state over time.
+ *
+ * cloud.account.name (which py-ocsf-models, the models Prowler's OCSF output is built on,
+ * requires) is the account's name from report.scan.accountNames (Organizations or the IAM
+ * account alias, as collected), else the account ID.
  *
  * Every event is activity 1 (Create) as of the evaluation: `time` is report.scan.evaluatedAt.
  * Lifecycle: status_id 1 New, or 3 Suppressed with the reason in status_detail.
@@ -15,6 +21,7 @@
  */
 import type { Finding, Report, Severity } from '../engine/types.js';
 import { epochMs, partitionOf } from './common.js';
+import type { RenderOptions } from './options.js';
 
 export const OCSF_VERSION = '1.3.0';
 export const DETECTION_FINDING = { class_uid: 2004, category_uid: 2, activity_create: 1 } as const;
@@ -62,7 +69,7 @@ export interface OcsfDetectionFinding {
   cloud: {
     provider: string;
     region: string;
-    account: { uid: string; type_id: number; type: string };
+    account: { uid: string; name: string; type_id: number; type: string };
   };
   resources: Array<{
     uid: string;
@@ -75,7 +82,12 @@ export interface OcsfDetectionFinding {
   unmapped: Record<string, unknown>;
 }
 
-function event(report: Report, f: Finding): OcsfDetectionFinding {
+/** The account's name as collected; its ID when none could be read. */
+export function accountName(report: Report, accountId: string): string {
+  return report.scan.accountNames?.[accountId] || accountId;
+}
+
+function event(report: Report, f: Finding, logName: string): OcsfDetectionFinding {
   const sev = OCSF_SEVERITY[f.severity];
   const check = report.checks[f.checkId];
   const status = f.suppressed ? { id: 3, name: 'Suppressed' } : { id: 1, name: 'New' };
@@ -105,7 +117,7 @@ function event(report: Report, f: Finding): OcsfDetectionFinding {
         version: report.tool.version,
       },
       uid: f.id,
-      log_name: 'report.ocsf.json',
+      log_name: logName,
     },
     finding_info: {
       uid: f.id,
@@ -117,7 +129,12 @@ function event(report: Report, f: Finding): OcsfDetectionFinding {
     cloud: {
       provider: 'AWS',
       region: f.resource.region,
-      account: { uid: f.resource.accountId, type_id: 10, type: 'AWS Account' },
+      account: {
+        uid: f.resource.accountId,
+        name: accountName(report, f.resource.accountId),
+        type_id: 10,
+        type: 'AWS Account',
+      },
     },
     resources: [
       {
@@ -142,10 +159,26 @@ function event(report: Report, f: Finding): OcsfDetectionFinding {
   };
 }
 
-export function toOcsf(report: Report): OcsfDetectionFinding[] {
-  return report.findings.filter((f) => f.status !== 'PASS').map((f) => event(report, f));
+export function toOcsf(
+  report: Report,
+  options: RenderOptions = {},
+  logName = 'report.ocsf.json',
+): OcsfDetectionFinding[] {
+  return report.findings
+    .filter((f) => options.ocsfIncludePass || f.status !== 'PASS')
+    .map((f) => event(report, f, logName));
 }
 
-export function renderOcsf(report: Report): string {
-  return JSON.stringify(toOcsf(report), null, 2) + '\n';
+export function renderOcsf(report: Report, options: RenderOptions = {}): string {
+  return JSON.stringify(toOcsf(report, options), null, 2) + '\n';
+}
+
+/**
+ * JSON Lines: JSON.stringify never writes a raw line break (it escapes \n and \r), so each
+ * event is exactly one line whatever the resource names hold.
+ */
+export function renderOcsfLines(report: Report, options: RenderOptions = {}): string {
+  return toOcsf(report, options, 'report.ocsf.jsonl')
+    .map((e) => JSON.stringify(e) + '\n')
+    .join('');
 }

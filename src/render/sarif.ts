@@ -1,7 +1,12 @@
 /**
  * SARIF 2.1.0 (report.sarif): one run, one rule per check, one result per finding that needs
- * attention. The resources are cloud resources, not files, so every result is located by a
- * logical location whose fullyQualifiedName is the resource ARN.
+ * attention. The resources are cloud resources, not files: every result has a logical location
+ * whose fullyQualifiedName is the resource ARN, and, because GitHub code scanning refuses a
+ * result without one, a physical location too: a stable pseudo-path for the resource
+ * (sarif-location.ts), relative to the uriBaseId AWS, at line 1.
+ *
+ * GitHub's upload limits (results per run, compressed size) are enforced by sarif-limits.ts:
+ * past them the most severe results are kept and run.properties.omitted says what was dropped.
  *
  * What becomes a result (SARIF 2.1.0 §3.27.9 kind, §3.27.10 level):
  * - FAIL   -> kind "fail", level from the finding's severity (critical/high error,
@@ -25,19 +30,39 @@ import type {
   Run,
   ReportingConfiguration,
 } from 'sarif';
-import type { CheckInfo, Finding, Report, Severity } from '../engine/types.js';
+import {
+  SEVERITIES,
+  severityRank,
+  type CheckInfo,
+  type Finding,
+  type Report,
+  type Severity,
+} from '../engine/types.js';
+import { TOOL_HOMEPAGE } from '../version.js';
+import { fitToLimits, GITHUB_LIMITS, type Omitted, type SarifLimits } from './sarif-limits.js';
+import { AWS_URI_BASE_ID, resourcePath } from './sarif-location.js';
 
 export const SARIF_SCHEMA_URI =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-/** GitHub code scanning reads `security-severity` (a number as a string, 0.0 to 10.0). */
-export const SECURITY_SEVERITY: Record<Severity, string> = {
+/**
+ * GitHub code scanning reads `security-severity` (a number as a string) into its bands: above
+ * 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9 medium, 0.1 to 3.9 low. There is no band for
+ * informational findings (0.0 would be shown as "low" or refused), so info rules carry none and
+ * GitHub shows them by their level, note.
+ */
+export const SECURITY_SEVERITY: Record<Severity, string | undefined> = {
   critical: '9.5',
   high: '8.0',
   medium: '5.5',
   low: '3.0',
-  info: '0.0',
+  info: undefined,
 };
+
+function securitySeverity(severity: Severity): Record<string, string> {
+  const value = SECURITY_SEVERITY[severity];
+  return value ? { 'security-severity': value } : {};
+}
 
 type Level = ReportingConfiguration.level;
 
@@ -84,7 +109,7 @@ function rule(c: CheckInfo): ReportingDescriptor {
     defaultConfiguration: { level: sarifLevel(c.severity) },
     properties: {
       tags: ['security', 'aws', 'api-gateway', c.severity, c.resourceType],
-      'security-severity': SECURITY_SEVERITY[c.severity],
+      ...securitySeverity(c.severity),
       // The checks decide from the configuration read, not from heuristics.
       precision: 'high',
       problem: { severity: sarifLevel(c.severity) === 'note' ? 'recommendation' : 'warning' },
@@ -104,7 +129,7 @@ function bareRule(checkId: string, f: Finding): ReportingDescriptor {
     defaultConfiguration: { level: sarifLevel(f.severity) },
     properties: {
       tags: ['security', f.severity],
-      'security-severity': SECURITY_SEVERITY[f.severity],
+      ...securitySeverity(f.severity),
     },
   };
 }
@@ -140,12 +165,18 @@ function result(f: Finding, ruleIndex: number): Result | undefined {
     message: { text },
     locations: [
       {
+        physicalLocation: {
+          artifactLocation: { uri: resourcePath(f.resource), uriBaseId: AWS_URI_BASE_ID },
+          region: { startLine: 1 },
+        },
         logicalLocations: [
           { name: f.resource.name, fullyQualifiedName: f.resource.arn, kind: 'resource' },
         ],
       },
     ],
-    partialFingerprints: { 'apigwAuditFindingId/v1': f.id },
+    // The finding id hashes check, account, region and ARN, so it is stable across runs. GitHub
+    // would otherwise hash line 1 of a file that does not exist to make primaryLocationLineHash.
+    partialFingerprints: { 'apigwAuditFindingId/v1': f.id, primaryLocationLineHash: f.id },
     ...(f.suppressed
       ? {
           suppressions: [
@@ -173,10 +204,16 @@ function result(f: Finding, ruleIndex: number): Result | undefined {
   };
 }
 
-export function toSarif(report: Report): Log {
+/** Unsuppressed FAILs first, then everything else, each most severe first. */
+function priority(f: Finding): number {
+  const open = f.status === 'FAIL' && !f.suppressed ? 0 : 1;
+  return open * 10 + (SEVERITIES.length - severityRank(f.severity));
+}
+
+export function toSarif(report: Report, limits: SarifLimits = GITHUB_LIMITS): Log {
   const rules: ReportingDescriptor[] = Object.values(report.checks).map(rule);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const results: Result[] = [];
+  const candidates: Array<{ result: Result; order: number; priority: number }> = [];
   for (const f of report.findings) {
     let i = index.get(f.checkId);
     if (i === undefined) {
@@ -184,8 +221,10 @@ export function toSarif(report: Report): Log {
       index.set(f.checkId, i);
     }
     const r = result(f, i);
-    if (r) results.push(r);
+    if (r) candidates.push({ result: r, order: candidates.length, priority: priority(f) });
   }
+  const ranked = [...candidates].sort((a, b) => a.priority - b.priority || a.order - b.order);
+  const orderOf = new Map(candidates.map((c) => [c.result, c.order]));
   const notifications: Notification[] = report.collectionErrors.map((e) => ({
     level: 'warning',
     message: {
@@ -197,7 +236,12 @@ export function toSarif(report: Report): Log {
     descriptor: { id: 'collection-error' },
     properties: { ...e },
   }));
-  const run: Run = {
+  const build = (kept: Result[], omitted?: Omitted): Log => {
+    // The kept results go out in report order, as when nothing is left out.
+    const results = [...kept].sort((a, b) => orderOf.get(a)! - orderOf.get(b)!);
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run(results, omitted)] };
+  };
+  const run = (results: Result[], omitted?: Omitted): Run => ({
     tool: {
       driver: {
         name: report.tool.name,
@@ -205,7 +249,15 @@ export function toSarif(report: Report): Log {
         ...(/^\d+\.\d+\.\d+/.test(report.tool.version)
           ? { semanticVersion: report.tool.version }
           : {}),
+        ...(TOOL_HOMEPAGE ? { informationUri: TOOL_HOMEPAGE } : {}),
         rules,
+      },
+    },
+    originalUriBaseIds: {
+      [AWS_URI_BASE_ID]: {
+        description: {
+          text: 'AWS resources, as aws/<account>/<region>/<service>/<resource path from the ARN>',
+        },
       },
     },
     invocations: [
@@ -229,9 +281,14 @@ export function toSarif(report: Report): Log {
         failBySeverity: report.summary.failBySeverity,
         suppressed: report.summary.suppressed,
       },
+      ...(omitted ? { omitted } : {}),
     },
-  };
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+  });
+  return fitToLimits(
+    ranked.map((c) => c.result),
+    build,
+    limits,
+  );
 }
 
 export function renderSarif(report: Report): string {

@@ -92,6 +92,17 @@ export const SLICES = {
       },
     ],
   },
+  accountAlias: {
+    scope: 'account',
+    operations: [
+      {
+        call: 'iam:ListAccountAliases',
+        iam: 'iam:ListAccountAliases',
+        per: 'account',
+        note: 'the account name the reports show when Organizations gives none',
+      },
+    ],
+  },
   account: {
     scope: 'region',
     shape: 'object',

@@ -69,6 +69,10 @@ export interface AccountSnapshot {
   partition: Partition;
   /** The role assumed to read this account, when --role-arn was used. */
   roleArn?: string;
+  /** The account's name in AWS Organizations, when it could be read. */
+  accountName?: string;
+  /** The IAM account alias (iam:ListAccountAliases), when the account has one and it could be read. */
+  accountAlias?: string;
   regions: RegionSnapshot[];
 }
 

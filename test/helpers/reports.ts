@@ -1,8 +1,12 @@
 /** Reports for renderer tests: one made by the engine, one built by hand with hostile strings. */
+import { join } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.js';
-import { auditConfig } from '../../src/config/load.js';
+import { auditConfig, readConfigFile } from '../../src/config/load.js';
 import { evaluateSnapshot } from '../../src/engine/evaluate.js';
 import type { CheckInfo, Finding, Report, Severity, Status } from '../../src/engine/types.js';
+import { packageRoot } from '../../src/paths.js';
+import type { Snapshot } from '../../src/snapshot/types.js';
+import { readValidated } from '../../src/util/json-file.js';
 import { collectionError, region, restApi, restStage, snapshot } from './snapshot.js';
 
 /** Strings that break naive CSV, XML, HTML, Markdown and spreadsheets. */
@@ -244,6 +248,25 @@ export function handReport(): Report {
       gaps: [{ accountId: '777788889999', region: 'cn-north-1', slices: ['restApis'] }],
     },
   };
+}
+
+/** The bundled demo account, evaluated with its configuration (what `npm run demo` shows). */
+export function demoReport(): Report {
+  const snap = readValidated<Snapshot>(
+    join(packageRoot, 'examples/demo-snapshot.json'),
+    'snapshot',
+  );
+  const config = auditConfig(readConfigFile(join(packageRoot, 'examples/demo-config.json')));
+  return evaluateSnapshot(snap, ALL_CHECKS, config, { now: new Date('2026-11-01T00:02:00.000Z') });
+}
+
+/** The demo and the hand-built report with hostile names in every field: what CI validates. */
+export function consumerReports(): Array<[string, Report]> {
+  return [
+    ['demo report', demoReport()],
+    ['hostile-names report', handReport()],
+    ['engine report', engineReport()],
+  ];
 }
 
 /** Both reports, for tests that hold for any report. */

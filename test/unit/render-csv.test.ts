@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvCell, renderCsv } from '../../src/render/csv.js';
+import { CSV_COLUMNS, csvCell, flattenNewlines, renderCsv } from '../../src/render/csv.js';
 import { HOSTILE, handReport, sampleReports } from '../helpers/reports.js';
 
 /** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes, nothing else. */
@@ -80,6 +80,29 @@ describe('CSV renderer', () => {
     );
     // No cell of the file starts with a formula character.
     for (const r of rows) for (const cell of r) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it.each(sampleReports())(
+    '%s: --csv-flatten-newlines makes every record one line, text otherwise kept',
+    (_n, report) => {
+      const text = renderCsv(report, { csvFlattenNewlines: true });
+      // What a line-based tool counts: every kind of line break, not only CRLF.
+      const lines = text.split(/\r\n|[\r\n\u0085\u2028\u2029]/);
+      expect(lines).toHaveLength(report.findings.length + 2); // header, rows, final empty
+      const rows = parseCsv(text);
+      const col = CSV_COLUMNS.indexOf('message');
+      for (const [i, f] of report.findings.entries()) {
+        const want = f.message.replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, ' ');
+        expect(rows[i + 1]![col]).toBe(want.replace(/^([=+\-@\t\r])/, "'$1"));
+      }
+    },
+  );
+
+  it('without the option, embedded line breaks stay (quoted) and a record spans lines', () => {
+    const report = handReport();
+    expect(report.findings.some((f) => /\n/.test(f.message))).toBe(true);
+    expect(renderCsv(report).split('\n').length).toBeGreaterThan(report.findings.length + 2);
+    expect(flattenNewlines('a\r\nb\nc\rd\u2028e\u0085f')).toBe('a b c d e f');
   });
 
   it('csvCell', () => {

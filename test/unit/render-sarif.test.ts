@@ -6,7 +6,7 @@ import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../src/render/sarif.js';
 import { packageRoot } from '../../src/paths.js';
-import { handReport, sampleReports } from '../helpers/reports.js';
+import { consumerReports, handReport, sampleReports } from '../helpers/reports.js';
 
 // The official SARIF 2.1.0 schema is JSON Schema draft-04 (see test/fixtures/schemas/README.md).
 // Both ship CommonJS: under NodeNext the default import is module.exports, whose .default is
@@ -22,12 +22,23 @@ const validateSarif = ajv.compile(
   ),
 );
 
+// The OASIS standard's own schema, errata 01 (the one report.sarif's $schema names).
+const validateErrata01 = ajv.compile(
+  JSON.parse(
+    readFileSync(
+      join(packageRoot, 'test/fixtures/schemas/sarif-schema-2.1.0-errata01.json'),
+      'utf8',
+    ),
+  ),
+);
+
 const parse = (text: string) => JSON.parse(text) as Log;
 
 describe('SARIF renderer', () => {
-  it.each(sampleReports())('%s validates against the SARIF 2.1.0 schema', (_name, report) => {
+  it.each(consumerReports())('%s validates against the SARIF 2.1.0 schemas', (_name, report) => {
     const log = parse(renderSarif(report));
     expect(validateSarif(log), ajv.errorsText(validateSarif.errors)).toBe(true);
+    expect(validateErrata01(log), ajv.errorsText(validateErrata01.errors)).toBe(true);
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
   });
@@ -36,6 +47,7 @@ describe('SARIF renderer', () => {
     const log = parse(renderSarif(handReport()));
     log.runs[0]!.results![0]!.kind = 'failed' as never;
     expect(validateSarif(log)).toBe(false);
+    expect(validateErrata01(log)).toBe(false);
   });
 
   it('has one rule per check with help, severity and precision', () => {
