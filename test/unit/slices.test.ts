@@ -156,7 +156,8 @@ describe('derived from the slice table', () => {
   });
 
   it('docs/permissions.md lists every operation once, and the policy grants every action', () => {
-    const doc = read('docs', 'permissions.md');
+    // The scan's part: the opt-in writers (export, evidence) are documented after it, apart.
+    const doc = read('docs', 'permissions.md').split('\n## Exporting')[0]!;
     const rows = doc.split('\n').filter((l) => /^\| [a-z0-9]+ +\| [A-Z]/.test(l));
     const listed = rows.map((l) => {
       const [service, operation] = l
