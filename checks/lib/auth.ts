@@ -1,6 +1,6 @@
 /**
  * Derived facts about who may call an API: endpoint type, what a REST resource policy limits,
- * which Lambda functions an API invokes, which authorizers are in use and how they cache.
+ * which authorizers are in use and how they cache.
  */
 import type {
   RestApiSnapshot,
@@ -131,30 +131,6 @@ export function restAuthorizationType(method: RestMethod): string {
 /** MOCK integrations answer from API Gateway itself; everything else reaches a backend. */
 export function reachesBackend(integrationType: string | undefined): boolean {
   return integrationType !== undefined && integrationType.toUpperCase() !== 'MOCK';
-}
-
-const LAMBDA_PATH = /:lambda:path\/[^/]+\/functions\/(.+)\/invocations\/?$/;
-const LAMBDA_ARN = /^arn:[^:]+:lambda:[^:]+:\d{12}:function:[^/]+$/;
-
-/**
- * The Lambda function ARN an integration or authorizer URI invokes, exactly as written in the
- * URI (URL-decoded, qualifier kept: the collector keys lambdaPolicies the same way).
- * Undefined when it is no Lambda URI, or when it depends on a stage variable.
- */
-export function lambdaFunctionArn(uri: string | undefined): string | undefined {
-  if (!uri) return undefined;
-  let arn: string | undefined;
-  const path = LAMBDA_PATH.exec(uri);
-  if (path) arn = path[1];
-  else if (LAMBDA_ARN.test(uri)) arn = uri;
-  if (!arn) return undefined;
-  try {
-    arn = decodeURIComponent(arn);
-  } catch {
-    // keep as written
-  }
-  if (arn.includes('${') || /stageVariables\./i.test(arn)) return undefined;
-  return LAMBDA_ARN.test(arn) ? arn : undefined;
 }
 
 /** An aws:SourceArn value that matches every API of an account (or of every account). */

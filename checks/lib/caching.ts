@@ -11,10 +11,10 @@ import type {
 } from '../../src/snapshot/types.js';
 import {
   allMethodSettings,
-  settingFor,
+  effectiveMethodSetting,
   STAGE_WIDE,
   type MethodOverride,
-} from './method-settings.js';
+} from '../../src/snapshot/method-settings.js';
 
 export const cacheClusterOn = (stage: RestStage): boolean => stage.cacheClusterEnabled === true;
 
@@ -36,10 +36,13 @@ export function methodCacheEntry(
   httpMethod: string,
 ): MethodOverride | undefined {
   if (!cacheClusterOn(stage)) return undefined;
-  const entry = settingFor(stage, path, httpMethod);
-  if (!entry || !settingCaches(entry.setting)) return undefined;
-  if (entry.key === STAGE_WIDE && httpMethod.toUpperCase() !== 'GET') return undefined;
-  return entry;
+  const enabled = effectiveMethodSetting(stage, path, httpMethod, 'cachingEnabled');
+  if (enabled?.value !== true) return undefined;
+  if (effectiveMethodSetting(stage, path, httpMethod, 'cacheTtlInSeconds')?.value === 0) {
+    return undefined;
+  }
+  if (enabled.from.key === STAGE_WIDE && httpMethod.toUpperCase() !== 'GET') return undefined;
+  return enabled.from;
 }
 
 /** AWS_IAM callers are identified by their SigV4 Authorization header. */

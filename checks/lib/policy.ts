@@ -9,6 +9,7 @@
  * lower-cased here. Operators keep their base name (`StringEquals`), with the set prefix
  * (`ForAnyValue:` / `ForAllValues:`) and the `IfExists` suffix split off.
  */
+import { matchesIamWildcard } from '../../src/util/glob.js';
 
 export interface PolicyDocument {
   Version?: string;
@@ -167,26 +168,10 @@ export function normalizeConditions(c: unknown): ConditionClause[] {
   return out;
 }
 
-/** IAM wildcard match (`*` any run, `?` one character), case-insensitive (for actions). */
-export function wildcardMatch(pattern: string, value: string, caseInsensitive = true): boolean {
-  const re = new RegExp(
-    '^' +
-      pattern
-        .split('')
-        .map((ch) =>
-          ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
-        )
-        .join('') +
-      '$',
-    caseInsensitive ? 'i' : '',
-  );
-  return re.test(value);
-}
-
 /** Whether the statement's Action (or NotAction) covers `action`, e.g. "execute-api:Invoke". */
 export function statementCoversAction(st: Statement, action: string): boolean {
-  if (st.notActions.length > 0) return !st.notActions.some((p) => wildcardMatch(p, action));
-  return st.actions.some((p) => wildcardMatch(p, action));
+  if (st.notActions.length > 0) return !st.notActions.some((p) => matchesIamWildcard(p, action));
+  return st.actions.some((p) => matchesIamWildcard(p, action));
 }
 
 /** Principal "*" / {"AWS": "*"}, or a NotPrincipal (which means everyone but a few). */
