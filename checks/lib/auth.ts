@@ -32,7 +32,7 @@ export function isPrivateRestApi(api: RestApiSnapshot): boolean {
 }
 
 /** Condition keys that confine a statement to a network or organization. */
-export const VPCE_KEYS = ['aws:sourcevpce', 'aws:sourcevpc'];
+const VPCE_KEYS = ['aws:sourcevpce', 'aws:sourcevpc'];
 export const LIMITING_KEYS = [
   ...VPCE_KEYS,
   'aws:sourceip',
@@ -63,7 +63,7 @@ export function isInvokeAllow(st: Statement): boolean {
 }
 
 /** Whether the statement has a positive condition on one of `keys`. */
-export function limitedBy(st: Statement, keys: string[]): boolean {
+function limitedBy(st: Statement, keys: string[]): boolean {
   return keys.some((k) => conditionsOn(st, k).some((c) => isPositiveOperator(c) && !c.ifExists));
 }
 
@@ -161,7 +161,7 @@ export function isRestLambdaAuthorizer(a: RestAuthorizer): boolean {
  * Effective cache TTL of a REST Lambda authorizer. AWS documents authorizerResultTtlInSeconds:
  * "If this field is not set, the default value is 300."
  */
-export const REST_AUTHORIZER_DEFAULT_TTL = 300;
+const REST_AUTHORIZER_DEFAULT_TTL = 300;
 export function restAuthorizerTtl(a: RestAuthorizer): number {
   return a.authorizerResultTtlInSeconds ?? REST_AUTHORIZER_DEFAULT_TTL;
 }

@@ -16,9 +16,9 @@ import {
   type MethodOverride,
 } from '../../src/snapshot/method-settings.js';
 
-export const cacheClusterOn = (stage: RestStage): boolean => stage.cacheClusterEnabled === true;
+const cacheClusterOn = (stage: RestStage): boolean => stage.cacheClusterEnabled === true;
 
-export const settingCaches = (s: MethodSetting): boolean =>
+const settingCaches = (s: MethodSetting): boolean =>
   s.cachingEnabled === true && s.cacheTtlInSeconds !== 0;
 
 /** Method settings entries that cache, when the cluster is on; empty otherwise. */
@@ -46,7 +46,7 @@ export function methodCacheEntry(
 }
 
 /** AWS_IAM callers are identified by their SigV4 Authorization header. */
-export const IAM_IDENTITY_SOURCE = 'method.request.header.Authorization';
+const IAM_IDENTITY_SOURCE = 'method.request.header.Authorization';
 
 /** "method.request.header.Auth, method.request.querystring.t" -> its entries, trimmed. */
 export function parseIdentitySource(source: string | undefined): string[] {

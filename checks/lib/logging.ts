@@ -110,7 +110,7 @@ export type TrailVerdict =
   | { covers: 'unknown'; missing: 'trail.status' | 'trail.eventSelectors'; reason: string };
 
 /** A multi-region trail, or one whose home region is this region. */
-export function trailSpansRegion(trail: TrailSnapshot, region: string): boolean {
+function trailSpansRegion(trail: TrailSnapshot, region: string): boolean {
   return trail.IsMultiRegionTrail === true || trail.HomeRegion === region;
 }
 

@@ -11,7 +11,7 @@
  */
 import { matchesIamWildcard } from '../../src/util/glob.js';
 
-export interface PolicyDocument {
+interface PolicyDocument {
   Version?: string;
   Id?: string;
   Statement?: unknown;
@@ -89,7 +89,7 @@ export function unescapeOnce(text: string): string {
   return text.replace(/\\(["\\/])/g, '$1');
 }
 
-export function normalizeStatements(doc: PolicyDocument): Statement[] {
+function normalizeStatements(doc: PolicyDocument): Statement[] {
   return asArray(doc.Statement)
     .filter((s): s is Record<string, unknown> => !!s && typeof s === 'object')
     .map((s, index) => {
@@ -155,7 +155,7 @@ export function parseOperator(
   return { operator: op, ...(setOperator ? { setOperator } : {}), ifExists };
 }
 
-export function normalizeConditions(c: unknown): ConditionClause[] {
+function normalizeConditions(c: unknown): ConditionClause[] {
   if (!c || typeof c !== 'object') return [];
   const out: ConditionClause[] = [];
   for (const [raw, block] of Object.entries(c as Record<string, unknown>)) {

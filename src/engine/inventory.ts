@@ -28,7 +28,7 @@ function joinUrl(base: string, ...parts: string[]): string {
 }
 
 /** Lambda ARN, HTTP URL, AWS service action or MOCK, from an integration URI. */
-export function integrationTarget(type: string | undefined, uri: string | undefined): string {
+function integrationTarget(type: string | undefined, uri: string | undefined): string {
   if (type === 'MOCK') return 'MOCK';
   if (!uri) return '';
   return lambdaTargetOf(uri) ?? uri;
