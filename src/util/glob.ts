@@ -32,8 +32,9 @@ function matcher(pattern: string, options: picomatch.PicomatchOptions, cacheKey:
  */
 export function matchesStarPattern(pattern: string, value: string): boolean {
   if (value === '') return pattern.replace(/\*/g, '') === '';
-  // "?" and "\" are literal in configuration patterns: escape them for picomatch.
-  const escaped = pattern.replace(/[\\?]/g, '\\$&');
+  // "?" and "\" are literal in configuration patterns, and picomatch would drop a leading "./"
+  // as a path prefix: escape them.
+  const escaped = pattern.replace(/[\\?]/g, '\\$&').replace(/^\.\//, '\\./');
   return matcher(escaped, ONLY_WILDCARDS, `star\u0000${escaped}`)(value);
 }
 

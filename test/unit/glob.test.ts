@@ -33,6 +33,8 @@ describe('matchesStarPattern (suppression resources, expectPrivate names)', () =
     expect(matchesStarPattern('a+b', 'a+b')).toBe(true);
     expect(matchesStarPattern('a\\b', 'a\\b')).toBe(true);
     expect(matchesStarPattern('.hidden*', '.hidden-api')).toBe(true);
+    expect(matchesStarPattern('./orders', 'orders')).toBe(false);
+    expect(matchesStarPattern('./orders*', './orders-v2')).toBe(true);
   });
 
   it('is case-sensitive and anchored at both ends', () => {
