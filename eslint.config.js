@@ -1,6 +1,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Only collectors (and the export that writes findings to AWS) talk to AWS; the rest of the
+// tool works from a snapshot or a report. Tooling around it (bench, scripts, tests) may too.
+const AWS_SDK_ONLY_IN = ['src/collect/**', 'src/export/**', 'bench/**', 'scripts/**', 'test/**'];
+const noAwsSdk = {
+  group: ['@aws-sdk/*', '@smithy/*'],
+  message: 'Only src/collect and src/export talk to AWS: take the data from the snapshot.',
+};
+const noCollectors = {
+  regex: '(^|/)src/collect(/|$)',
+  message: 'Checks read the snapshot, never the collectors: move shared helpers to src/snapshot.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -22,6 +34,15 @@ export default tseslint.config(
       ],
       'no-console': 'error',
     },
+  },
+  {
+    files: ['**/*.ts'],
+    ignores: [...AWS_SDK_ONLY_IN, 'checks/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noAwsSdk] }] },
+  },
+  {
+    files: ['checks/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noAwsSdk, noCollectors] }] },
   },
   {
     files: ['scripts/**', 'bench/**'],

@@ -1,6 +1,6 @@
 import { cachedEntries } from './lib/caching.js';
 import { defineCheck } from './lib/define.js';
-import { describeSetting } from './lib/method-settings.js';
+import { describeSetting } from '../src/snapshot/method-settings.js';
 import { ref } from './lib/resources.js';
 
 export default defineCheck({

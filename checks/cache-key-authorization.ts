@@ -7,7 +7,7 @@ import {
 } from './lib/caching.js';
 import type { RestMethodScope } from './lib/context.js';
 import { defineCheck } from './lib/define.js';
-import { describeSetting } from './lib/method-settings.js';
+import { describeSetting } from '../src/snapshot/method-settings.js';
 import { ref } from './lib/resources.js';
 
 export default defineCheck({

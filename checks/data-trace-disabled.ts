@@ -1,6 +1,10 @@
 import { defineCheck } from './lib/define.js';
-import { allMethodSettings, describeSetting } from './lib/method-settings.js';
-import { v2RouteSettingEntries } from './lib/logging.js';
+import {
+  allMethodSettings,
+  describeSetting,
+  stageWideSetting,
+  v2RouteSettingEntries,
+} from '../src/snapshot/method-settings.js';
 import { ref } from './lib/resources.js';
 
 export default defineCheck({
@@ -47,7 +51,7 @@ export default defineCheck({
         .map(describeSetting);
       const evidence = {
         'methodSettings["*/*"].dataTraceEnabled':
-          s.stage.methodSettings?.['*/*']?.dataTraceEnabled ?? null,
+          stageWideSetting(s.stage)?.dataTraceEnabled ?? null,
         dataTraceEnabledOn: tracing,
       };
       if (tracing.length) {

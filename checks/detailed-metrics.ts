@@ -1,6 +1,10 @@
 import { defineCheck } from './lib/define.js';
-import { DEFAULT_ROUTE } from './lib/logging.js';
-import { describeSetting, methodOverrides, stageWideSetting } from './lib/method-settings.js';
+import {
+  DEFAULT_ROUTE,
+  describeSetting,
+  methodOverrides,
+  stageWideSetting,
+} from '../src/snapshot/method-settings.js';
 import { ref } from './lib/resources.js';
 
 export default defineCheck({

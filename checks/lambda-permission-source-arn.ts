@@ -1,5 +1,6 @@
 import { defineCheck } from './lib/define.js';
-import { lambdaFunctionArn, wildcardsEveryApi } from './lib/auth.js';
+import { lambdaFunctionArn } from '../src/snapshot/lambda-arn.js';
+import { wildcardsEveryApi } from './lib/auth.js';
 import type { RegionScope } from './lib/context.js';
 import {
   conditionsOn,

@@ -1,17 +1,8 @@
 import type { CheckConfig } from '../src/config/types.js';
 import type { RestApi } from '../src/snapshot/types.js';
+import { matchesStarPattern } from '../src/util/glob.js';
 import { defineCheck } from './lib/define.js';
 import { ref } from './lib/resources.js';
-
-const globToRegExp = (pattern: string) =>
-  new RegExp(
-    '^' +
-      pattern
-        .split('*')
-        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*') +
-      '$',
-  );
 
 /** The first expectPrivate rule the API matches ("tag team=internal", "name internal-*"). */
 function expectPrivateMatch(api: RestApi, rule: CheckConfig['expectPrivate']): string | undefined {
@@ -20,7 +11,7 @@ function expectPrivateMatch(api: RestApi, rule: CheckConfig['expectPrivate']): s
   }
   const name = api.name ?? api.id;
   for (const pattern of rule.namePatterns) {
-    if (globToRegExp(pattern).test(name)) return `name ${pattern}`;
+    if (matchesStarPattern(pattern, name)) return `name ${pattern}`;
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { defineCheck } from './lib/define.js';
-import { methodOverrides, stageWideSetting } from './lib/method-settings.js';
+import { methodOverrides, stageWideSetting } from '../src/snapshot/method-settings.js';
 import { ref } from './lib/resources.js';
 
 const isOff = (level: string | undefined) => !level || level.toUpperCase() === 'OFF';

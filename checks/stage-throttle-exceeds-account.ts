@@ -1,6 +1,6 @@
 import { defineCheck } from './lib/define.js';
 import { ref } from './lib/resources.js';
-import { accountLimits, limitsAboveAccount, restStageLimits } from './lib/throttling.js';
+import { accountLimits, limitsAboveAccount, restStageLimits } from '../src/snapshot/throttling.js';
 
 export default defineCheck({
   meta: {

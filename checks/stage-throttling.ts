@@ -9,7 +9,7 @@ import {
   usagePlanLimits,
   v2StageLimits,
   type LimitEntry,
-} from './lib/throttling.js';
+} from '../src/snapshot/throttling.js';
 
 const show = (e: LimitEntry) => ({
   where: e.where,

@@ -1,5 +1,6 @@
 import { defineCheck } from './lib/define.js';
-import { DEFAULT_ROUTE, isLoggingLevelOn } from './lib/logging.js';
+import { DEFAULT_ROUTE } from '../src/snapshot/method-settings.js';
+import { isLoggingLevelOn } from './lib/logging.js';
 import { ref } from './lib/resources.js';
 
 export default defineCheck({

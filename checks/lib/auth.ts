@@ -1,6 +1,6 @@
 /**
  * Derived facts about who may call an API: endpoint type, what a REST resource policy limits,
- * which Lambda functions an API invokes, which authorizers are in use and how they cache.
+ * which authorizers are in use and how they cache.
  */
 import type {
   RestApiSnapshot,
@@ -32,7 +32,7 @@ export function isPrivateRestApi(api: RestApiSnapshot): boolean {
 }
 
 /** Condition keys that confine a statement to a network or organization. */
-export const VPCE_KEYS = ['aws:sourcevpce', 'aws:sourcevpc'];
+const VPCE_KEYS = ['aws:sourcevpce', 'aws:sourcevpc'];
 export const LIMITING_KEYS = [
   ...VPCE_KEYS,
   'aws:sourceip',
@@ -63,7 +63,7 @@ export function isInvokeAllow(st: Statement): boolean {
 }
 
 /** Whether the statement has a positive condition on one of `keys`. */
-export function limitedBy(st: Statement, keys: string[]): boolean {
+function limitedBy(st: Statement, keys: string[]): boolean {
   return keys.some((k) => conditionsOn(st, k).some((c) => isPositiveOperator(c) && !c.ifExists));
 }
 
@@ -133,30 +133,6 @@ export function reachesBackend(integrationType: string | undefined): boolean {
   return integrationType !== undefined && integrationType.toUpperCase() !== 'MOCK';
 }
 
-const LAMBDA_PATH = /:lambda:path\/[^/]+\/functions\/(.+)\/invocations\/?$/;
-const LAMBDA_ARN = /^arn:[^:]+:lambda:[^:]+:\d{12}:function:[^/]+$/;
-
-/**
- * The Lambda function ARN an integration or authorizer URI invokes, exactly as written in the
- * URI (URL-decoded, qualifier kept: the collector keys lambdaPolicies the same way).
- * Undefined when it is no Lambda URI, or when it depends on a stage variable.
- */
-export function lambdaFunctionArn(uri: string | undefined): string | undefined {
-  if (!uri) return undefined;
-  let arn: string | undefined;
-  const path = LAMBDA_PATH.exec(uri);
-  if (path) arn = path[1];
-  else if (LAMBDA_ARN.test(uri)) arn = uri;
-  if (!arn) return undefined;
-  try {
-    arn = decodeURIComponent(arn);
-  } catch {
-    // keep as written
-  }
-  if (arn.includes('${') || /stageVariables\./i.test(arn)) return undefined;
-  return LAMBDA_ARN.test(arn) ? arn : undefined;
-}
-
 /** An aws:SourceArn value that matches every API of an account (or of every account). */
 export function wildcardsEveryApi(sourceArn: string): boolean {
   if (sourceArn === '*') return true;
@@ -185,7 +161,7 @@ export function isRestLambdaAuthorizer(a: RestAuthorizer): boolean {
  * Effective cache TTL of a REST Lambda authorizer. AWS documents authorizerResultTtlInSeconds:
  * "If this field is not set, the default value is 300."
  */
-export const REST_AUTHORIZER_DEFAULT_TTL = 300;
+const REST_AUTHORIZER_DEFAULT_TTL = 300;
 export function restAuthorizerTtl(a: RestAuthorizer): number {
   return a.authorizerResultTtlInSeconds ?? REST_AUTHORIZER_DEFAULT_TTL;
 }

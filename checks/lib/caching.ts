@@ -11,14 +11,14 @@ import type {
 } from '../../src/snapshot/types.js';
 import {
   allMethodSettings,
-  settingFor,
+  effectiveMethodSetting,
   STAGE_WIDE,
   type MethodOverride,
-} from './method-settings.js';
+} from '../../src/snapshot/method-settings.js';
 
-export const cacheClusterOn = (stage: RestStage): boolean => stage.cacheClusterEnabled === true;
+const cacheClusterOn = (stage: RestStage): boolean => stage.cacheClusterEnabled === true;
 
-export const settingCaches = (s: MethodSetting): boolean =>
+const settingCaches = (s: MethodSetting): boolean =>
   s.cachingEnabled === true && s.cacheTtlInSeconds !== 0;
 
 /** Method settings entries that cache, when the cluster is on; empty otherwise. */
@@ -36,14 +36,17 @@ export function methodCacheEntry(
   httpMethod: string,
 ): MethodOverride | undefined {
   if (!cacheClusterOn(stage)) return undefined;
-  const entry = settingFor(stage, path, httpMethod);
-  if (!entry || !settingCaches(entry.setting)) return undefined;
-  if (entry.key === STAGE_WIDE && httpMethod.toUpperCase() !== 'GET') return undefined;
-  return entry;
+  const enabled = effectiveMethodSetting(stage, path, httpMethod, 'cachingEnabled');
+  if (enabled?.value !== true) return undefined;
+  if (effectiveMethodSetting(stage, path, httpMethod, 'cacheTtlInSeconds')?.value === 0) {
+    return undefined;
+  }
+  if (enabled.from.key === STAGE_WIDE && httpMethod.toUpperCase() !== 'GET') return undefined;
+  return enabled.from;
 }
 
 /** AWS_IAM callers are identified by their SigV4 Authorization header. */
-export const IAM_IDENTITY_SOURCE = 'method.request.header.Authorization';
+const IAM_IDENTITY_SOURCE = 'method.request.header.Authorization';
 
 /** "method.request.header.Auth, method.request.querystring.t" -> its entries, trimmed. */
 export function parseIdentitySource(source: string | undefined): string[] {

@@ -2,8 +2,12 @@
  * Derived facts about logging: execution log levels, access log destinations and formats, and
  * CloudTrail coverage of a region.
  */
-import type { RestStage, RouteSettings, TrailSnapshot, V2Stage } from '../../src/snapshot/types.js';
-import { allMethodSettings, describeSetting } from './method-settings.js';
+import {
+  allMethodSettings,
+  describeSetting,
+  v2RouteSettingEntries,
+} from '../../src/snapshot/method-settings.js';
+import type { RestStage, TrailSnapshot, V2Stage } from '../../src/snapshot/types.js';
 
 /** ERROR and INFO write execution logs; OFF or nothing does not. */
 export function isLoggingLevelOn(level: string | undefined): boolean {
@@ -17,19 +21,6 @@ export function restExecutionLoggingEntries(stage: RestStage): string[] {
     .filter((o) => isLoggingLevelOn(o.setting.loggingLevel))
     .map(describeSetting);
 }
-
-/** v2 route settings with the default entry first, keyed "$default-route-settings" / route key. */
-export function v2RouteSettingEntries(stage: V2Stage): Array<[string, RouteSettings]> {
-  const entries: Array<[string, RouteSettings]> = [];
-  if (stage.DefaultRouteSettings) entries.push([DEFAULT_ROUTE, stage.DefaultRouteSettings]);
-  for (const key of Object.keys(stage.RouteSettings ?? {}).sort()) {
-    entries.push([key, stage.RouteSettings![key]!]);
-  }
-  return entries;
-}
-
-/** How results name a stage's DefaultRouteSettings entry. */
-export const DEFAULT_ROUTE = 'DefaultRouteSettings';
 
 export function v2ExecutionLoggingEntries(stage: V2Stage): string[] {
   return v2RouteSettingEntries(stage)
@@ -119,7 +110,7 @@ export type TrailVerdict =
   | { covers: 'unknown'; missing: 'trail.status' | 'trail.eventSelectors'; reason: string };
 
 /** A multi-region trail, or one whose home region is this region. */
-export function trailSpansRegion(trail: TrailSnapshot, region: string): boolean {
+function trailSpansRegion(trail: TrailSnapshot, region: string): boolean {
   return trail.IsMultiRegionTrail === true || trail.HomeRegion === region;
 }
 

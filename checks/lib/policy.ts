@@ -9,8 +9,9 @@
  * lower-cased here. Operators keep their base name (`StringEquals`), with the set prefix
  * (`ForAnyValue:` / `ForAllValues:`) and the `IfExists` suffix split off.
  */
+import { matchesIamWildcard } from '../../src/util/glob.js';
 
-export interface PolicyDocument {
+interface PolicyDocument {
   Version?: string;
   Id?: string;
   Statement?: unknown;
@@ -88,7 +89,7 @@ export function unescapeOnce(text: string): string {
   return text.replace(/\\(["\\/])/g, '$1');
 }
 
-export function normalizeStatements(doc: PolicyDocument): Statement[] {
+function normalizeStatements(doc: PolicyDocument): Statement[] {
   return asArray(doc.Statement)
     .filter((s): s is Record<string, unknown> => !!s && typeof s === 'object')
     .map((s, index) => {
@@ -154,7 +155,7 @@ export function parseOperator(
   return { operator: op, ...(setOperator ? { setOperator } : {}), ifExists };
 }
 
-export function normalizeConditions(c: unknown): ConditionClause[] {
+function normalizeConditions(c: unknown): ConditionClause[] {
   if (!c || typeof c !== 'object') return [];
   const out: ConditionClause[] = [];
   for (const [raw, block] of Object.entries(c as Record<string, unknown>)) {
@@ -167,26 +168,10 @@ export function normalizeConditions(c: unknown): ConditionClause[] {
   return out;
 }
 
-/** IAM wildcard match (`*` any run, `?` one character), case-insensitive (for actions). */
-export function wildcardMatch(pattern: string, value: string, caseInsensitive = true): boolean {
-  const re = new RegExp(
-    '^' +
-      pattern
-        .split('')
-        .map((ch) =>
-          ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
-        )
-        .join('') +
-      '$',
-    caseInsensitive ? 'i' : '',
-  );
-  return re.test(value);
-}
-
 /** Whether the statement's Action (or NotAction) covers `action`, e.g. "execute-api:Invoke". */
 export function statementCoversAction(st: Statement, action: string): boolean {
-  if (st.notActions.length > 0) return !st.notActions.some((p) => wildcardMatch(p, action));
-  return st.actions.some((p) => wildcardMatch(p, action));
+  if (st.notActions.length > 0) return !st.notActions.some((p) => matchesIamWildcard(p, action));
+  return st.actions.some((p) => matchesIamWildcard(p, action));
 }
 
 /** Principal "*" / {"AWS": "*"}, or a NotPrincipal (which means everyone but a few). */

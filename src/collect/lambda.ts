@@ -3,31 +3,16 @@
  * (REST `uri`, v2 `IntegrationUri`) and Lambda authorizers (REST `authorizerUri`, v2
  * `AuthorizerUri`). lambda:GetPolicy is called once per function and account for the whole scan,
  * in the function's own region. A function with no policy (ResourceNotFoundException) gets
- * `policy: null`. ARNs built from stage variables cannot be resolved and are skipped.
+ * `policy: null`. ARNs built from stage variables cannot be resolved and are skipped
+ * (src/snapshot/lambda-arn.ts reads the URIs, the same way the checks do).
  */
 import { GetPolicyCommand } from '@aws-sdk/client-lambda';
+import { lambdaFunctionArn } from '../snapshot/lambda-arn.js';
 import type { LambdaPolicySnapshot, RestApiSnapshot, V2ApiSnapshot } from '../snapshot/types.js';
 import type { CallSpec, RegionContext } from './context.js';
 
-const FUNCTION_ARN = /^arn:[a-z0-9-]+:lambda:[a-z0-9-]+:\d{12}:function:[^/\s]+$/;
-
-/**
- * The function ARN a URI invokes, or undefined. Accepts the API Gateway form
- * arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations and a bare
- * function ARN (v2 IntegrationUri). URIs that use ${stageVariables.x} are not resolvable.
- */
-export function lambdaArnOf(uri: string | undefined): string | undefined {
-  if (!uri || uri.includes('${')) return undefined;
-  if (FUNCTION_ARN.test(uri)) return uri;
-  const m =
-    /^arn:[a-z0-9-]+:apigateway:[a-z0-9-]+:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/.exec(
-      uri,
-    );
-  return m && FUNCTION_ARN.test(m[1]!) ? m[1] : undefined;
-}
-
 /** Every resolvable Lambda function ARN used by the APIs of a region, sorted. */
-export function lambdaArnsOf(
+function lambdaArnsOf(
   restApis: RestApiSnapshot[] | undefined,
   v2Apis: V2ApiSnapshot[] | undefined,
 ): string[] {
@@ -44,7 +29,7 @@ export function lambdaArnsOf(
   }
   const arns = new Set<string>();
   for (const u of uris) {
-    const arn = lambdaArnOf(u);
+    const arn = lambdaFunctionArn(u);
     if (arn) arns.add(arn);
   }
   return [...arns].sort();

@@ -6,7 +6,7 @@ import addFormatsModule from 'ajv-formats';
 import { InputFileError } from '../errors.js';
 import { schemasDir } from '../paths.js';
 import { readJsonFile } from '../util/json-file.js';
-import type { Severity } from '../engine/types.js';
+import type { Severity } from './severity.js';
 import { DEFAULT_CHECK_CONFIG, type AuditConfig, type SuppressionRule } from './types.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

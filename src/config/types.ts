@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/types.js';
+import type { Severity } from './severity.js';
 
 /** A rule that marks matching findings as accepted risk. */
 export interface SuppressionRule {

@@ -4,6 +4,9 @@
  * throttling and caching in front of it. Derived from the snapshot alone.
  */
 import { executeApiSuffix } from '../snapshot/arn.js';
+import { lambdaTargetOf } from '../snapshot/lambda-arn.js';
+import { effectiveMethodSetting } from '../snapshot/method-settings.js';
+import { restMethodThrottle, v2RouteThrottle, type LimitEntry } from '../snapshot/throttling.js';
 import type {
   AccountSnapshot,
   RegionSnapshot,
@@ -15,19 +18,6 @@ import type {
 } from '../snapshot/types.js';
 import type { InventoryRow } from './types.js';
 
-/** Method settings key of a resource path: every "/" escaped as "~1" ("/pets/{id}" -> "~1pets~1{id}"). */
-const escapeKey = (path: string) => path.replace(/\//g, '~1');
-
-/** The account-level throttle (GetAccount) that applies when no stage, method or plan limit does. */
-function accountThrottle(
-  region: RegionSnapshot,
-  stage: string,
-): InventoryRow['throttling'][number] | undefined {
-  const t = region.account?.throttleSettings;
-  if (!t || (t.rateLimit === undefined && t.burstLimit === undefined)) return undefined;
-  return { stage, rateLimit: t.rateLimit, burstLimit: t.burstLimit, source: 'account' };
-}
-
 function joinUrl(base: string, ...parts: string[]): string {
   const rest = parts
     .filter((p) => p && p !== '/')
@@ -38,12 +28,10 @@ function joinUrl(base: string, ...parts: string[]): string {
 }
 
 /** Lambda ARN, HTTP URL, AWS service action or MOCK, from an integration URI. */
-export function integrationTarget(type: string | undefined, uri: string | undefined): string {
+function integrationTarget(type: string | undefined, uri: string | undefined): string {
   if (type === 'MOCK') return 'MOCK';
   if (!uri) return '';
-  const lambda = /:lambda:path\/[^/]+\/functions\/([^/]+)\/invocations/.exec(uri);
-  if (lambda) return decodeURIComponent(lambda[1]!);
-  return uri;
+  return lambdaTargetOf(uri) ?? uri;
 }
 
 function restCustomDomainUrls(
@@ -98,17 +86,13 @@ function v2CustomDomainUrls(
   return urls;
 }
 
-function usagePlanThrottle(region: RegionSnapshot, apiId: string, stage: string, key: string) {
-  for (const plan of region.usagePlans ?? []) {
-    for (const s of plan.apiStages ?? []) {
-      if (s.apiId !== apiId || s.stage !== stage) continue;
-      const t = s.throttle?.[key] ?? plan.throttle;
-      if (t && (t.rateLimit !== undefined || t.burstLimit !== undefined)) {
-        return { rateLimit: t.rateLimit, burstLimit: t.burstLimit, source: `usagePlan:${plan.id}` };
-      }
-    }
-  }
-  return undefined;
+function throttleRow(stage: string, limit: LimitEntry): InventoryRow['throttling'][number] {
+  return {
+    stage,
+    rateLimit: limit.rateLimit,
+    burstLimit: limit.burstLimit,
+    source: limit.source,
+  };
 }
 
 function restRows(account: AccountSnapshot, region: RegionSnapshot, api: RestApiSnapshot) {
@@ -121,7 +105,6 @@ function restRows(account: AccountSnapshot, region: RegionSnapshot, api: RestApi
       string,
       RestMethod,
     ][]) {
-      const key = `${escapeKey(resource.path)}/${verb}`;
       const invokeUrls: string[] = [];
       const throttling: InventoryRow['throttling'] = [];
       const caching: InventoryRow['caching'] = [];
@@ -148,29 +131,23 @@ function restRows(account: AccountSnapshot, region: RegionSnapshot, api: RestApi
           }
         }
         invokeUrls.push(...restCustomDomainUrls(region, api.id, stage.stageName, resource.path));
-        const ms = stage.methodSettings?.[key];
-        const wide = stage.methodSettings?.['*/*'];
-        const setting = ms?.throttlingRateLimit !== undefined ? ms : wide;
-        const plan = usagePlanThrottle(region, api.id, stage.stageName, `${resource.path}/${verb}`);
-        if (setting && setting.throttlingRateLimit !== undefined) {
-          throttling.push({
-            stage: stage.stageName,
-            rateLimit: setting.throttlingRateLimit,
-            burstLimit: setting.throttlingBurstLimit,
-            source: setting === ms ? `methodSettings:${key}` : 'methodSettings:*/*',
-          });
-        } else if (plan) {
-          throttling.push({ stage: stage.stageName, ...plan });
-        } else {
-          const account = accountThrottle(region, stage.stageName);
-          if (account) throttling.push(account);
-        }
-        const cachingSetting = ms?.cachingEnabled !== undefined ? ms : wide;
+        const limit = restMethodThrottle({
+          stage,
+          apiId: api.id,
+          path: resource.path,
+          httpMethod: verb,
+          plans: region.usagePlans,
+          account: region.account,
+        });
+        if (limit) throttling.push(throttleRow(stage.stageName, limit));
+        const field = <K extends 'cachingEnabled' | 'cacheTtlInSeconds' | 'cacheDataEncrypted'>(
+          k: K,
+        ) => effectiveMethodSetting(stage, resource.path, verb, k)?.value;
         caching.push({
           stage: stage.stageName,
-          enabled: Boolean(stage.cacheClusterEnabled && cachingSetting?.cachingEnabled),
-          ttlInSeconds: cachingSetting?.cacheTtlInSeconds,
-          encrypted: cachingSetting?.cacheDataEncrypted,
+          enabled: Boolean(stage.cacheClusterEnabled && field('cachingEnabled')),
+          ttlInSeconds: field('cacheTtlInSeconds'),
+          encrypted: field('cacheDataEncrypted'),
         });
       }
       const integration = method.methodIntegration;
@@ -228,20 +205,8 @@ function v2Rows(account: AccountSnapshot, region: RegionSnapshot, api: V2ApiSnap
         invokeUrls.push(joinUrl(api.ApiEndpoint, stagePart, path));
       }
       invokeUrls.push(...v2CustomDomainUrls(region, api, stage.StageName, path));
-      const perRoute = stage.RouteSettings?.[route.RouteKey];
-      const setting =
-        perRoute?.ThrottlingRateLimit !== undefined ? perRoute : stage.DefaultRouteSettings;
-      if (setting?.ThrottlingRateLimit !== undefined) {
-        throttling.push({
-          stage: stage.StageName,
-          rateLimit: setting.ThrottlingRateLimit,
-          burstLimit: setting.ThrottlingBurstLimit,
-          source: setting === perRoute ? `RouteSettings:${route.RouteKey}` : 'DefaultRouteSettings',
-        });
-      } else {
-        const account = accountThrottle(region, stage.StageName);
-        if (account) throttling.push(account);
-      }
+      const limit = v2RouteThrottle({ stage, routeKey: route.RouteKey, account: region.account });
+      if (limit) throttling.push(throttleRow(stage.StageName, limit));
     }
     const authorizer = route.AuthorizerId ? authorizers.get(route.AuthorizerId) : undefined;
     rows.push({

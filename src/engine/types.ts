@@ -2,6 +2,7 @@
  * The report: what the checks concluded from a snapshot. Its JSON form is described by
  * schemas/report.schema.json; a change to these types is a schemaVersion bump.
  */
+import type { Severity } from '../config/severity.js';
 import type { CollectionError, CollectionStats } from '../snapshot/types.js';
 import type { CheckMeta } from './check.js';
 
@@ -10,13 +11,8 @@ export const REPORT_SCHEMA_VERSION = '1.1.0';
 export const STATUSES = ['PASS', 'FAIL', 'MANUAL', 'ERROR'] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Most severe first. */
-export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export function severityRank(s: Severity): number {
-  return SEVERITIES.length - SEVERITIES.indexOf(s);
-}
+// Re-exported because findings and the catalog are typed by it; the scale is the configuration's.
+export { SEVERITIES, severityRank, type Severity } from '../config/severity.js';
 
 export interface ResourceRef {
   arn: string;

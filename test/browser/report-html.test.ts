@@ -304,7 +304,8 @@ describe('report.html', () => {
 
       await page.click('nav a[data-view="inventory"]');
       const inv = page.locator('#inventory-table tbody tr');
-      await expect(inv.count()).resolves.toBe(report.inventory.length);
+      // The view renders on hashchange, which fires after the click returns.
+      await expect.poll(() => inv.count()).toBe(report.inventory.length);
       await page.fill('#i-text', 'backend.internal/orders');
       await expect.poll(() => inv.count()).toBe(2);
       await page.fill('#i-text', '');

@@ -3,7 +3,6 @@ import {
   assessVpcePolicy,
   coversWholeApi,
   isVpceControlledPrivateApi,
-  lambdaFunctionArn,
   reachesBackend,
   restAuthorizerTtl,
   restAuthorizersInUse,
@@ -103,50 +102,6 @@ describe('coversWholeApi', () => {
     [['execute-api:/prod/GET/pets'], false],
     [['arn:aws:execute-api:eu-west-1:111122223333:abc123/prod/GET/*'], false],
   ])('%j -> %s', (resources, expected) => expect(coversWholeApi(resources)).toBe(expected));
-});
-
-describe('lambdaFunctionArn', () => {
-  const fn = 'arn:aws:lambda:eu-west-1:111122223333:function:orders';
-  it('reads the REST / HTTP API path form', () => {
-    expect(
-      lambdaFunctionArn(
-        `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${fn}/invocations`,
-      ),
-    ).toBe(fn);
-  });
-  it('keeps a qualifier exactly as written', () => {
-    expect(
-      lambdaFunctionArn(
-        `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${fn}:live/invocations`,
-      ),
-    ).toBe(`${fn}:live`);
-  });
-  it('URL-decodes an encoded ARN', () => {
-    expect(
-      lambdaFunctionArn(
-        `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${encodeURIComponent(fn)}/invocations`,
-      ),
-    ).toBe(fn);
-  });
-  it('reads a plain function ARN (HTTP API IntegrationUri)', () =>
-    expect(lambdaFunctionArn(fn)).toBe(fn));
-  it('skips stage-variable functions, HTTP URLs and AWS service URIs', () => {
-    expect(
-      lambdaFunctionArn(
-        `arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/${fn}:\${stageVariables.alias}/invocations`,
-      ),
-    ).toBeUndefined();
-    expect(
-      lambdaFunctionArn(
-        'arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:111122223333:function:${stageVariables.fn}/invocations',
-      ),
-    ).toBeUndefined();
-    expect(lambdaFunctionArn('https://example.com/x')).toBeUndefined();
-    expect(
-      lambdaFunctionArn('arn:aws:apigateway:eu-west-1:sqs:path/111122223333/q'),
-    ).toBeUndefined();
-    expect(lambdaFunctionArn(undefined)).toBeUndefined();
-  });
 });
 
 describe('wildcardsEveryApi', () => {

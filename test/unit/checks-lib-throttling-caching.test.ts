@@ -7,10 +7,10 @@ import {
   parseIdentitySource,
 } from '../../checks/lib/caching.js';
 import {
+  effectiveMethodSetting,
   methodSettingKey,
   parseMethodSettingKey,
-  settingFor,
-} from '../../checks/lib/method-settings.js';
+} from '../../src/snapshot/method-settings.js';
 import { missingTags } from '../../checks/lib/tags.js';
 import {
   accountLimits,
@@ -18,7 +18,7 @@ import {
   limitsBelowAccount,
   usagePlanLimits,
   v2StageLimits,
-} from '../../checks/lib/throttling.js';
+} from '../../src/snapshot/throttling.js';
 
 describe('method settings keys', () => {
   it('round-trips paths and verbs', () => {
@@ -44,10 +44,14 @@ describe('method settings keys', () => {
         '~1pets/GET': { loggingLevel: 'INFO' },
       },
     };
-    expect(settingFor(stage, '/pets', 'GET')?.key).toBe('~1pets/GET');
-    expect(settingFor(stage, '/pets', 'PUT')?.key).toBe('~1pets/*');
-    expect(settingFor(stage, '/users', 'GET')?.key).toBe('*/*');
-    expect(settingFor({ stageName: 's' }, '/users', 'GET')).toBeUndefined();
+    const from = (path: string, verb: string, field: 'loggingLevel' | 'metricsEnabled') =>
+      effectiveMethodSetting(stage, path, verb, field)?.from.key;
+    expect(from('/pets', 'GET', 'loggingLevel')).toBe('~1pets/GET');
+    expect(from('/pets', 'PUT', 'metricsEnabled')).toBe('~1pets/*');
+    expect(from('/users', 'GET', 'metricsEnabled')).toBe('*/*');
+    expect(effectiveMethodSetting({ stageName: 's' }, '/users', 'GET', 'metricsEnabled')).toBe(
+      undefined,
+    );
   });
 });
 
@@ -75,7 +79,9 @@ describe('throttling helpers', () => {
         DefaultRouteSettings: { DetailedMetricsEnabled: true },
         RouteSettings: { 'GET /a': { ThrottlingBurstLimit: 3 } },
       }),
-    ).toEqual([{ where: 'GET /a', rateLimit: undefined, burstLimit: 3 }]);
+    ).toEqual([
+      { where: 'GET /a', source: 'RouteSettings:GET /a', rateLimit: undefined, burstLimit: 3 },
+    ]);
     expect(
       usagePlanLimits(
         [
@@ -93,8 +99,14 @@ describe('throttling helpers', () => {
         'prod',
       ),
     ).toEqual([
-      { where: 'usage plan gold', rateLimit: 5 },
-      { where: 'usage plan gold /pets/GET', burstLimit: 1 },
+      { where: 'usage plan gold', source: 'usagePlan:p', planId: 'p', rateLimit: 5 },
+      {
+        where: 'usage plan gold /pets/GET',
+        source: 'usagePlan:p',
+        planId: 'p',
+        methodKey: '/pets/GET',
+        burstLimit: 1,
+      },
     ]);
   });
 });

@@ -29,7 +29,6 @@ import {
   ListResourcesForWebACLCommand,
 } from '@aws-sdk/client-wafv2';
 import { describe, expect, it } from 'vitest';
-import { lambdaArnOf } from '../../src/collect/lambda.js';
 import { collectSnapshot } from '../../src/collect/scan.js';
 import { unpaced } from '../../src/collect/pacing.js';
 import { parseWebAclArn } from '../../src/collect/waf.js';
@@ -467,19 +466,7 @@ describe('regions and partitions', () => {
     });
   });
 
-  it('parses Lambda URIs and web ACL ARNs of every partition', () => {
-    const gov = 'arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f';
-    expect(
-      lambdaArnOf(
-        `arn:aws-us-gov:apigateway:us-gov-west-1:lambda:path/2015-03-31/functions/${gov}/invocations`,
-      ),
-    ).toBe(gov);
-    expect(lambdaArnOf(gov)).toBe(gov);
-    expect(lambdaArnOf(`${gov}:\${stageVariables.alias}`)).toBeUndefined();
-    expect(lambdaArnOf('https://example.com/invocations')).toBeUndefined();
-    expect(
-      lambdaArnOf('arn:aws:elasticloadbalancing:eu-west-1:1:listener/app/x/1/2'),
-    ).toBeUndefined();
+  it('parses web ACL ARNs of every partition', () => {
     expect(
       parseWebAclArn('arn:aws-cn:wafv2:cn-north-1:123456789012:regional/webacl/acl-1/abc-123'),
     ).toEqual({

@@ -122,6 +122,58 @@ describe('inventory', () => {
     expect(rows(snap)[0]!.authorizationType).toBe('NONE');
   });
 
+  it('takes throttling and caching field by field, as the checks do, and names the source', () => {
+    const snap = snapshot([
+      region({
+        restApis: [
+          restApi({
+            id: 'a1',
+            resources: [
+              {
+                id: 'r',
+                path: '/pets',
+                resourceMethods: {
+                  GET: { methodIntegration: { type: 'MOCK' } },
+                  POST: { methodIntegration: { type: 'MOCK' } },
+                },
+              },
+            ],
+            stages: [
+              restStage({
+                stageName: 'prod',
+                cacheClusterEnabled: true,
+                methodSettings: {
+                  '*/*': { throttlingBurstLimit: 20, cachingEnabled: true, cacheTtlInSeconds: 300 },
+                  '~1pets/GET': { throttlingRateLimit: 5, cacheTtlInSeconds: 30 },
+                },
+              }),
+              restStage({ stageName: 'dev' }),
+            ],
+          }),
+        ],
+        usagePlans: [
+          {
+            id: 'up1',
+            throttle: { rateLimit: 40 },
+            apiStages: [
+              { apiId: 'a1', stage: 'dev', throttle: { '/pets/POST': { rateLimit: 2 } } },
+            ],
+          },
+        ],
+      }),
+    ]);
+    const [get, post] = rows(snap);
+    expect(get!.throttling).toEqual([
+      { stage: 'prod', rateLimit: 5, burstLimit: 20, source: 'methodSettings:~1pets/GET' },
+      { stage: 'dev', rateLimit: 40, source: 'usagePlan:up1' },
+    ]);
+    expect(get!.caching[0]).toEqual({ stage: 'prod', enabled: true, ttlInSeconds: 30 });
+    expect(post!.throttling).toEqual([
+      { stage: 'prod', burstLimit: 20, source: 'methodSettings:*/*' },
+      { stage: 'dev', rateLimit: 2, source: 'usagePlan:up1' },
+    ]);
+  });
+
   it('HTTP route on the $default stage, with a custom domain', () => {
     const snap = snapshot([
       region({

@@ -12,8 +12,8 @@ import {
   statementCoversAction,
   statementLabel,
   unescapeOnce,
-  wildcardMatch,
 } from '../../checks/lib/policy.js';
+import { matchesIamWildcard } from '../../src/util/glob.js';
 
 const doc = {
   Version: '2012-10-17',
@@ -168,13 +168,13 @@ describe('principals', () => {
 
 describe('actions', () => {
   it('matches IAM wildcards case-insensitively', () => {
-    expect(wildcardMatch('execute-api:*', 'execute-api:Invoke')).toBe(true);
-    expect(wildcardMatch('*', 'execute-api:Invoke')).toBe(true);
-    expect(wildcardMatch('EXECUTE-API:invoke', 'execute-api:Invoke')).toBe(true);
-    expect(wildcardMatch('execute-api:Inv?ke', 'execute-api:Invoke')).toBe(true);
-    expect(wildcardMatch('execute-api:ManageConnections', 'execute-api:Invoke')).toBe(false);
-    expect(wildcardMatch('lambda:Invoke*', 'lambda:InvokeFunction')).toBe(true);
-    expect(wildcardMatch('a.b', 'aXb')).toBe(false);
+    expect(matchesIamWildcard('execute-api:*', 'execute-api:Invoke')).toBe(true);
+    expect(matchesIamWildcard('*', 'execute-api:Invoke')).toBe(true);
+    expect(matchesIamWildcard('EXECUTE-API:invoke', 'execute-api:Invoke')).toBe(true);
+    expect(matchesIamWildcard('execute-api:Inv?ke', 'execute-api:Invoke')).toBe(true);
+    expect(matchesIamWildcard('execute-api:ManageConnections', 'execute-api:Invoke')).toBe(false);
+    expect(matchesIamWildcard('lambda:Invoke*', 'lambda:InvokeFunction')).toBe(true);
+    expect(matchesIamWildcard('a.b', 'aXb')).toBe(false);
   });
 
   it('honours Action and NotAction', () => {
