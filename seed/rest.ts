@@ -171,23 +171,28 @@ export async function seedMethod(
   return resourceId;
 }
 
+export async function seedDeployment(c: Clients, api: Pick<SeededRestApi, 'id'>): Promise<string> {
+  const dep = await c.apigateway.send(new CreateDeploymentCommand({ restApiId: api.id }));
+  return dep.id!;
+}
+
 /**
  * Deploys the API to a new stage and applies patch operations to it (moto supports `replace`).
- * Each stage gets its own deployment, as when stages are deployed one after the other.
+ * The stage gets a deployment of its own unless given one, as when stages are deployed one after
+ * the other.
  */
 export async function seedStage(
   c: Clients,
   api: Pick<SeededRestApi, 'id'>,
   stageName: string,
   patches: PatchOperation[] = [],
-  opts: { tags?: Record<string, string> } = {},
+  opts: { tags?: Record<string, string>; deploymentId?: string } = {},
 ): Promise<void> {
-  const dep = await c.apigateway.send(new CreateDeploymentCommand({ restApiId: api.id }));
   await c.apigateway.send(
     new CreateStageCommand({
       restApiId: api.id,
       stageName,
-      deploymentId: dep.id!,
+      deploymentId: opts.deploymentId ?? (await seedDeployment(c, api)),
       ...(opts.tags ? { tags: opts.tags } : {}),
     }),
   );

@@ -27,6 +27,7 @@ import {
   importRestApi,
   replace,
   seedAuthorizer,
+  seedDeployment,
   seedGatewayResponse,
   seedMethod,
   seedRequestValidator,
@@ -89,6 +90,8 @@ export interface RestApiSpec {
     responseParameters?: Record<string, string>;
   }>;
   stages?: RestStageSpec[];
+  /** All stages on one deployment, as a pipeline promoting one build would leave them. */
+  sharedDeployment?: boolean;
   /**
    * Create resources and methods with one ImportRestApi call (MOCK and HTTP integrations, no
    * authorization) rather than one call each: for fixtures with thousands of methods.
@@ -130,13 +133,17 @@ function openApiPaths(spec: RestApiSpec): Record<string, unknown> {
   );
 }
 
-async function seedRestApiSpec(c: Clients, spec: RestApiSpec): Promise<SeededRestApi> {
+async function seedRestApiSpec(
+  c: Clients,
+  spec: RestApiSpec,
+  concurrent: boolean,
+): Promise<SeededRestApi> {
   if (spec.importAsOpenApi) {
     const api = await importRestApi(c, spec.name, {
       ...(spec.description ? { description: spec.description } : {}),
       paths: openApiPaths(spec),
     });
-    for (const s of spec.stages ?? []) await seedRestStage(c, api, s);
+    await seedRestStages(c, api, spec, concurrent);
     return api;
   }
   const api = await seedRestApi(c, spec.name, {
@@ -181,18 +188,29 @@ async function seedRestApiSpec(c: Clients, spec: RestApiSpec): Promise<SeededRes
     const { type, ...rest } = r;
     await seedGatewayResponse(c, api, type, rest);
   }
-  for (const s of spec.stages ?? []) await seedRestStage(c, api, s);
+  await seedRestStages(c, api, spec, concurrent);
   return api;
 }
 
-const seedRestStage = (c: Clients, api: SeededRestApi, s: RestStageSpec) =>
-  seedStage(
-    c,
-    api,
-    s.name,
-    Object.entries(s.settings ?? {}).map(([path, value]) => replace(path, value)),
-    s.tags ? { tags: s.tags } : {},
+async function seedRestStages(
+  c: Clients,
+  api: SeededRestApi,
+  spec: RestApiSpec,
+  concurrent: boolean,
+) {
+  const stages = spec.stages ?? [];
+  const deploymentId =
+    spec.sharedDeployment && stages.length ? await seedDeployment(c, api) : undefined;
+  await each(stages, concurrent, (s) =>
+    seedStage(
+      c,
+      api,
+      s.name,
+      Object.entries(s.settings ?? {}).map(([path, value]) => replace(path, value)),
+      { ...(s.tags ? { tags: s.tags } : {}), ...(deploymentId ? { deploymentId } : {}) },
+    ),
   );
+}
 
 // ------------------------------------------------------------------ HTTP and WebSocket
 
@@ -223,7 +241,11 @@ export interface SeededV2Api {
   authorizers: Array<Omit<CreateAuthorizerRequest, 'ApiId'> & { AuthorizerId: string }>;
 }
 
-async function seedV2ApiSpec(c: Clients, spec: V2ApiSpec): Promise<SeededV2Api> {
+async function seedV2ApiSpec(
+  c: Clients,
+  spec: V2ApiSpec,
+  concurrent: boolean,
+): Promise<SeededV2Api> {
   const id =
     spec.protocol === 'HTTP'
       ? await seedHttpApi(c, spec.name, {
@@ -234,22 +256,24 @@ async function seedV2ApiSpec(c: Clients, spec: V2ApiSpec): Promise<SeededV2Api> 
             : {}),
         })
       : await seedWebSocketApi(c, spec.name);
-  const integrations = new Map<string, string>();
-  for (const [name, input] of Object.entries(spec.integrations ?? {}))
-    integrations.set(name, await seedV2Integration(c, id, input));
+  const integrations = new Map(
+    await each(Object.entries(spec.integrations ?? {}), concurrent, async ([name, input]) => {
+      return [name, await seedV2Integration(c, id, input)] as const;
+    }),
+  );
   const authorizers: SeededV2Api['authorizers'] = [];
   for (const a of spec.authorizers ?? [])
     authorizers.push({ AuthorizerId: await seedV2Authorizer(c, id, a), ...a });
   const authorizerIds = new Map(authorizers.map((a) => [a.Name!, a.AuthorizerId]));
-  for (const r of spec.routes ?? []) {
-    await seedV2Route(c, id, r.key, {
+  await each(spec.routes ?? [], concurrent, (r) =>
+    seedV2Route(c, id, r.key, {
       ...(r.integration ? { integrationId: lookup(integrations, r.integration, spec.name) } : {}),
       ...(r.auth ? { authorizationType: r.auth } : {}),
       ...(r.authorizer ? { authorizerId: lookup(authorizerIds, r.authorizer, spec.name) } : {}),
       ...(r.apiKey !== undefined ? { apiKeyRequired: r.apiKey } : {}),
-    });
-  }
-  for (const s of spec.stages ?? []) await seedV2Stage(c, id, s);
+    }),
+  );
+  await each(spec.stages ?? [], concurrent, (s) => seedV2Stage(c, id, s));
   return { id, name: spec.name, authorizers };
 }
 
@@ -328,9 +352,9 @@ export interface SeededRegion {
 
 export interface SeedOptions {
   /**
-   * Create the APIs of a region, and the regions, concurrently (throughput for large fixtures;
-   * `clients` should bound the calls in flight). Sequential by default, so that every list moto
-   * returns comes back in the order of the spec.
+   * Create the regions, their APIs and each API's stages, routes and integrations concurrently
+   * (throughput for large fixtures; `clients` should bound the calls in flight). Sequential by
+   * default, so that every list moto returns comes back in the order of the spec.
    */
   concurrent?: boolean;
 }
@@ -357,11 +381,11 @@ export async function seedRegion(
 ): Promise<SeededRegion> {
   const concurrent = opts.concurrent ?? false;
   if (spec.cloudWatchRoleArn) await seedAccountCloudWatchRole(c, spec.cloudWatchRoleArn);
-  const restDone = each(spec.restApis ?? [], concurrent, (a) => seedRestApiSpec(c, a));
+  const restDone = each(spec.restApis ?? [], concurrent, (a) => seedRestApiSpec(c, a, concurrent));
   // In order, REST APIs come first: moto lists things back in the order they were created.
   const v2Done = concurrent
-    ? each(spec.v2Apis ?? [], true, (a) => seedV2ApiSpec(c, a))
-    : restDone.then(() => each(spec.v2Apis ?? [], false, (a) => seedV2ApiSpec(c, a)));
+    ? each(spec.v2Apis ?? [], true, (a) => seedV2ApiSpec(c, a, true))
+    : restDone.then(() => each(spec.v2Apis ?? [], false, (a) => seedV2ApiSpec(c, a, false)));
   const [rest, v2Apis] = await Promise.all([restDone, v2Done]);
   const restApis = new Map(rest.map((a) => [a.name, a]));
   const restIds = new Map(rest.map((a) => [a.name, a.id]));
