@@ -79,7 +79,7 @@ export async function importRestApi(
       body: new TextEncoder().encode(JSON.stringify(doc)),
     }),
   );
-  return { id: api.id!, name, rootId: api.rootResourceId ?? '' };
+  return { id: api.id!, name, rootId: api.rootResourceId ?? (await rootResourceId(c, api.id!)) };
 }
 
 async function rootResourceId(c: Clients, restApiId: string): Promise<string> {

@@ -113,7 +113,13 @@ function openApiPaths(spec: RestApiSpec): Record<string, unknown> {
       path,
       Object.fromEntries(
         Object.entries(methods).map(([verb, m]) => {
-          if ((m.auth ?? 'NONE') !== 'NONE' || m.authorizer || m.validator || m.corsOrigin)
+          if (
+            (m.auth ?? 'NONE') !== 'NONE' ||
+            m.authorizer ||
+            m.validator ||
+            m.corsOrigin ||
+            m.apiKey
+          )
             throw new Error(`${spec.name} ${verb} ${path}: importAsOpenApi takes plain methods`);
           const i = integrationFor(verb, m.integration);
           return [
@@ -139,6 +145,11 @@ async function seedRestApiSpec(
   concurrent: boolean,
 ): Promise<SeededRestApi> {
   if (spec.importAsOpenApi) {
+    const dropped = (
+      ['endpointType', 'policy', 'tags', 'authorizers', 'validators', 'gatewayResponses'] as const
+    ).filter((k) => spec[k] !== undefined);
+    if (dropped.length)
+      throw new Error(`${spec.name}: importAsOpenApi does not set ${dropped.join(', ')}`);
     const api = await importRestApi(c, spec.name, {
       ...(spec.description ? { description: spec.description } : {}),
       paths: openApiPaths(spec),

@@ -140,6 +140,11 @@ describe('seeding an account from a spec', () => {
         },
       }),
     ).rejects.toThrow('a GET /x: importAsOpenApi takes plain methods');
+    await expect(
+      seedRegion(moto.clients('eu-west-1'), 'eu-west-1', '123456789012', {
+        restApis: [{ name: 'b', importAsOpenApi: true, tags: { owner: 'x' }, policy: {} }],
+      }),
+    ).rejects.toThrow('b: importAsOpenApi does not set policy, tags');
   });
 
   it('seeds a bench fixture concurrently, and a scan finds what the bench counts', async () => {
