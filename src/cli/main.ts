@@ -5,7 +5,14 @@ import { EXIT, UserError } from '../errors.js';
 import { TOOL } from '../version.js';
 import { optionsFor, type CommandName, type ParsedOptions } from './options.js';
 import { terminalProgress } from './progress.js';
-import { runChecks, runEvaluate, runRender, runScan, type RunResult } from './run.js';
+import {
+  runChecks,
+  runEvaluate,
+  runRender,
+  runScan,
+  runVerifyCommand,
+  type RunResult,
+} from './run.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -51,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
       .argument('<snapshot>', 'snapshot.json written by scan')
       .exitOverride(),
     'evaluate',
-  ).action((path: string, opts: ParsedOptions) => emit(runEvaluate(path, opts)));
+  ).action(async (path: string, opts: ParsedOptions) => emit(await runEvaluate(path, opts)));
 
   addOptions(
     program
@@ -61,6 +68,19 @@ async function main(argv: string[]): Promise<void> {
       .exitOverride(),
     'render',
   ).action((path: string, opts: ParsedOptions) => emit(runRender(path, opts)));
+
+  addOptions(
+    program
+      .command('verify')
+      .description(
+        'check an evidence bundle against its manifest: exit 0 when intact, 1 naming what changed',
+      )
+      .argument('<bundle>', 'directory or s3://bucket/prefix written by --evidence')
+      .exitOverride(),
+    'verify',
+  ).action(async (location: string, opts: ParsedOptions) =>
+    emit(await runVerifyCommand(location, opts)),
+  );
 
   addOptions(
     program.command('checks').description('list the check catalog').exitOverride(),

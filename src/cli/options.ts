@@ -3,7 +3,7 @@
  */
 import { FORMAT_NAMES } from '../render/index.js';
 
-export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks';
+export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks' | 'verify';
 
 export interface OptionSpec {
   /** Property name in the parsed options. */
@@ -21,7 +21,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'profile',
     flags: '--profile <name>',
     description: 'AWS shared-config profile to read credentials from (default: the standard chain)',
-    commands: ['scan'],
+    commands: ['scan', 'evaluate', 'verify'],
   },
   {
     key: 'regions',
@@ -46,7 +46,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     key: 'endpointUrl',
     flags: '--endpoint-url <url>',
     description: 'send every AWS call to this endpoint (an emulator such as moto)',
-    commands: ['scan'],
+    commands: ['scan', 'evaluate', 'verify'],
   },
   {
     key: 'concurrency',
@@ -81,6 +81,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['scan', 'evaluate'],
   },
   {
+    key: 'evidence',
+    flags: '--evidence <dir|s3-url>',
+    description:
+      'also write a compliance evidence bundle (report, snapshot, SHA-256 manifest) to a new directory or s3://bucket/prefix',
+    commands: ['scan', 'evaluate'],
+  },
+  {
     key: 'json',
     flags: '--json',
     description: 'print the catalog as JSON',
@@ -106,6 +113,7 @@ export interface ParsedOptions {
   out?: string;
   failOn?: string;
   config?: string;
+  evidence?: string;
   json?: boolean;
   framework?: string;
 }

@@ -12,11 +12,14 @@ import { findFramework, loadFrameworks } from '../engine/compliance.js';
 import { evaluateSnapshot } from '../engine/evaluate.js';
 import { SEVERITIES, type Report, type Severity } from '../engine/types.js';
 import { InputFileError, UsageError } from '../errors.js';
+import { assertEmpty, writeBundle } from '../evidence/bundle.js';
+import type { BundleStore } from '../evidence/store.js';
 import { FORMAT_NAMES, rendererFor } from '../render/index.js';
 import { isKnownRegion } from '../snapshot/regions.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { readValidated } from '../util/json-file.js';
 import { sanitizeForTerminal } from '../util/terminal.js';
+import { openStore, runVerify } from './evidence.js';
 import { exitCodeFor } from './exit-code.js';
 import type { ParsedOptions } from './options.js';
 
@@ -145,16 +148,18 @@ function loadConfig(opts: ParsedOptions): ConfigFile {
   return opts.config ? readConfigFile(opts.config) : {};
 }
 
-function finish(
+async function finish(
   report: Report,
   snapshot: Snapshot | undefined,
   opts: ParsedOptions,
   file: ConfigFile,
-  formatsRequired = false,
-): RunResult {
-  const formats = parseFormats(opts.format, file, formatsRequired);
+  evidence: BundleStore | undefined,
+  now: Date,
+): Promise<RunResult> {
+  const formats = parseFormats(opts.format, file);
   const failOn = parseFailOn(opts.failOn, file);
   const written = writeOutputs(opts.out ?? DEFAULT_OUT, formats, report, snapshot);
+  if (evidence) written.push(...(await writeBundle(evidence, report, snapshot, formats, now)));
   const s = report.summary;
   const notes = [
     `${s.byStatus.FAIL} FAIL, ${s.byStatus.PASS} PASS, ${s.byStatus.MANUAL} MANUAL, ${s.byStatus.ERROR} ERROR` +
@@ -176,6 +181,7 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
   const failOn = parseFailOn(opts.failOn, file);
   const concurrency = parseConcurrency(opts.concurrency);
   const endpointUrl = parseEndpoint(opts.endpointUrl);
+  const evidence = await evidenceStore(opts, endpointUrl);
   const roleArns = opts.roleArn ?? file.roleArns ?? [];
   for (const r of roleArns) {
     if (!/^arn:[a-z-]+:iam::\d{12}:role\/.+/.test(r)) {
@@ -200,8 +206,9 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
     endpointUrl,
     ...(homeRegion ? { homeRegion } : {}),
   });
+  const now = deps.now?.() ?? new Date();
   const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file), {
-    now: deps.now?.(),
+    now,
     options: {
       regions,
       roleArns,
@@ -210,19 +217,45 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
       ...(endpointUrl ? { endpointUrl } : {}),
     },
   });
-  return finish(report, snapshot, opts, file);
+  return finish(report, snapshot, opts, file, evidence, now);
 }
 
-export function runEvaluate(path: string, opts: ParsedOptions, deps: RunDeps = {}): RunResult {
+export async function runEvaluate(
+  path: string,
+  opts: ParsedOptions,
+  deps: RunDeps = {},
+): Promise<RunResult> {
   const file = loadConfig(opts);
   parseFormats(opts.format, file);
   const failOn = parseFailOn(opts.failOn, file);
+  const endpointUrl = parseEndpoint(opts.endpointUrl);
   const snapshot = readValidated<Snapshot>(path, 'snapshot');
+  const evidence = await evidenceStore(opts, endpointUrl);
+  const now = deps.now?.() ?? new Date();
   const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file), {
-    now: deps.now?.(),
+    now,
     options: { snapshot: path, failOn },
   });
-  return finish(report, snapshot, opts, file);
+  return finish(report, snapshot, opts, file, evidence, now);
+}
+
+/** --evidence: opened, and found empty, before any work is done. */
+async function evidenceStore(
+  opts: ParsedOptions,
+  endpointUrl: string | undefined,
+): Promise<BundleStore | undefined> {
+  if (opts.evidence === undefined) return undefined;
+  const store = await openStore(opts.evidence, {
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(endpointUrl ? { endpointUrl } : {}),
+  });
+  await assertEmpty(store);
+  return store;
+}
+
+/** `verify BUNDLE`: exit 0 when every file matches the manifest, 1 when one does not. */
+export function runVerifyCommand(location: string, opts: ParsedOptions): Promise<RunResult> {
+  return runVerify(location, opts, parseEndpoint(opts.endpointUrl));
 }
 
 export function runRender(path: string, opts: ParsedOptions): RunResult {
