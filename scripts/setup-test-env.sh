@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! .venv/bin/python -c 'import moto.server, flask' >/dev/null 2>&1; then
-  echo "setup: installing moto into .venv" >&2
+if ! .venv/bin/python -c 'import moto.server, flask, trestle.oscal.assessment_results' >/dev/null 2>&1; then
+  echo "setup: installing moto and compliance-trestle into .venv" >&2
   python3 -m venv .venv
   .venv/bin/pip install --quiet --disable-pip-version-check -r requirements-test.txt
 fi
