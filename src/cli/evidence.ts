@@ -10,6 +10,7 @@ import { EXIT, UsageError } from '../errors.js';
 import { mappingFiles } from '../evidence/catalog.js';
 import { directoryStore, isS3Url, type BundleStore } from '../evidence/store.js';
 import { verifyBundle } from '../evidence/verify.js';
+import { sanitizeForTerminal } from '../util/terminal.js';
 import { TOOL } from '../version.js';
 import type { ParsedOptions } from './options.js';
 import type { RunResult } from './run.js';
@@ -61,7 +62,12 @@ export async function runVerify(
   if (result.problems.length) {
     return {
       exitCode: EXIT.FINDINGS,
-      notes: [...result.problems, ...warnings, `${store.location}: does NOT verify`],
+      // File names come from the directory or the bucket: no escape sequences to the terminal.
+      notes: [
+        ...result.problems.map(sanitizeForTerminal),
+        ...warnings,
+        `${store.location}: does NOT verify`,
+      ],
       written: [],
     };
   }

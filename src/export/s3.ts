@@ -12,6 +12,7 @@ import {
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CredentialsError, InputFileError, UsageError } from '../errors.js';
 import type { BundleStore } from '../evidence/store.js';
+import { sanitizeForTerminal } from '../util/terminal.js';
 
 export interface S3Location {
   bucket: string;
@@ -33,7 +34,8 @@ export interface S3StoreOptions {
 
 function describe(err: unknown): string {
   const e = err as { name?: string; message?: string };
-  return `${e.name ?? 'Error'}: ${e.message ?? String(err)}`;
+  // The message comes from AWS (or whatever answers at the endpoint): no escape sequences.
+  return sanitizeForTerminal(`${e.name ?? 'Error'}: ${e.message ?? String(err)}`);
 }
 
 function awsFailure(what: string, err: unknown): never {

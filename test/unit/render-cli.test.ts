@@ -65,10 +65,14 @@ describe(
         'report.junit.xml',
         'report.md',
         'report.ocsf.json',
+        'report.oscal.json',
         'report.sarif',
       ]);
+      expect(readdirSync(d)).toContain('compliance.csv');
       const help = await runCli(['render', '--help']);
-      expect(help.stdout.replace(/\s+/g, ' ')).toContain('json,html,sarif,ocsf,asff,csv,junit,md');
+      expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+        'json,html,sarif,ocsf,asff,csv,junit,md,compliance-csv,oscal',
+      );
     });
   },
 );
