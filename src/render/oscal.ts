@@ -13,7 +13,7 @@ import { controlRollups, type ControlRollup } from './controls.js';
 
 export const OSCAL_VERSION = '1.1.3';
 /** Namespace of apigw-audit's own props (OSCAL requires non-OSCAL prop names to carry one). */
-export const OSCAL_PROP_NS = 'https://github.com/apigw-audit/apigw-audit/ns/oscal';
+export const OSCAL_PROP_NS = 'https://apigw-audit.invalid/ns/oscal';
 const UUID_NS = 'fbaa272c-de25-4690-a649-022dae45e054';
 
 interface Prop {
