@@ -184,7 +184,14 @@ describe('apigw-audit verify DIR', () => {
     const invalid = await runCli(['verify', dir]);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('manifest.json: not an apigw-audit manifest (/files/0/sha256');
-    for (const r of [missing, none, bad, invalid]) {
+    // A manifest cannot send verify outside the bundle.
+    manifest.files[0].sha256 = '0'.repeat(64);
+    manifest.files[0].path = '../../etc/passwd';
+    writeFileSync(path, JSON.stringify(manifest));
+    const escape = await runCli(['verify', dir]);
+    expect(escape.code).toBe(2);
+    expect(escape.stderr).toContain('manifest.json: not an apigw-audit manifest (/files/0/path');
+    for (const r of [missing, none, bad, invalid, escape]) {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
