@@ -33,12 +33,7 @@ export async function writeBundle(
 
 /** A bundle is written once: into a new or empty place, so nothing stale sits beside it. */
 export async function assertEmpty(store: BundleStore): Promise<void> {
-  let existing: string[];
-  try {
-    existing = await store.list();
-  } catch {
-    return; // does not exist yet; writing will create it or say why not
-  }
+  const existing = await store.existing();
   if (existing.length > 0) {
     throw new UsageError(
       `--evidence ${store.location}: already holds ${existing.length} file(s); an evidence bundle goes to a new, empty directory or prefix`,

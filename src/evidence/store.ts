@@ -2,7 +2,7 @@
  * Where a bundle lives: a local directory or an S3 prefix (src/export/s3.ts). Verification reads
  * both the same way, so a bundle copied from one to the other verifies the same.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { InputFileError } from '../errors.js';
 
@@ -14,6 +14,8 @@ export interface BundleStore {
   read(name: string): Promise<Buffer | undefined>;
   /** Every file, as a path relative to the bundle with / separators. */
   list(): Promise<string[]>;
+  /** The files already there; a directory that does not exist yet holds none. */
+  existing(): Promise<string[]>;
 }
 
 export function isS3Url(location: string): boolean {
@@ -25,7 +27,7 @@ export function directoryStore(dir: string): BundleStore {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new InputFileError(`${what} (${code})`);
   };
-  return {
+  const store: BundleStore = {
     location: dir,
     write(name, content) {
       const path = join(dir, name);
@@ -61,5 +63,9 @@ export function directoryStore(dir: string): BundleStore {
         return fail(`${dir}: cannot list`, err);
       }
     },
+    existing() {
+      return existsSync(dir) ? store.list() : Promise.resolve([]);
+    },
   };
+  return store;
 }

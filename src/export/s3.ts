@@ -22,7 +22,7 @@ export interface S3Location {
 
 export function parseS3Url(url: string): S3Location {
   const m = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(url);
-  if (!m) throw new UsageError(`"${url}" is not an s3://bucket/prefix URL`);
+  if (!m) throw new UsageError(`"${sanitizeForTerminal(url)}" is not an s3://bucket/prefix URL`);
   return { bucket: m[1]!, prefix: (m[2] ?? '').replace(/\/+$/, '') };
 }
 
@@ -56,7 +56,7 @@ export function s3Store(url: string, opts: S3StoreOptions = {}): BundleStore {
   });
   const key = (name: string) => (prefix ? `${prefix}/${name}` : name);
   const location = `s3://${bucket}${prefix ? `/${prefix}` : ''}`;
-  return {
+  const store: BundleStore = {
     location,
     async write(name, content) {
       try {
@@ -91,5 +91,9 @@ export function s3Store(url: string, opts: S3StoreOptions = {}): BundleStore {
       } while (token);
       return names.sort();
     },
+    // A prefix exists once an object is under it: listing is the whole answer, and a missing
+    // bucket or a denied ListBucket fails here, before the scan.
+    existing: () => store.list(),
   };
+  return store;
 }

@@ -118,6 +118,26 @@ describe('scan --evidence s3://bucket/prefix (moto S3)', () => {
     ]);
   });
 
+  it('scan --evidence into a bucket that does not exist fails before the scan: exit 2', async () => {
+    const r = await runCli(
+      [
+        'scan',
+        '--endpoint-url',
+        moto.endpoint,
+        '--regions',
+        REGION,
+        '--out',
+        mkdtempSync(join(tmpdir(), 'apigw-audit-ev-')),
+        '--evidence',
+        's3://no-such-bucket/run',
+      ],
+      env(),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('s3://no-such-bucket/run: cannot list: NoSuchBucket');
+  });
+
   it('a bucket that does not exist: exit 2, one line', async () => {
     const r = await runCli(
       ['verify', 's3://no-such-bucket/x', '--endpoint-url', moto.endpoint],

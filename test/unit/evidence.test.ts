@@ -107,6 +107,13 @@ describe('evaluate --evidence DIR', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('already holds');
+
+    const file = join(tmp(), 'a-file');
+    writeFileSync(file, '');
+    const notDir = await runCli(['evaluate', DEMO, '--out', tmp(), '--evidence', file]);
+    expect(notDir.code).toBe(2);
+    expect(notDir.stderr).toContain(`${file}: not a directory`);
+    expect(notDir.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 
