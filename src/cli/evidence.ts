@@ -24,11 +24,10 @@ export async function openStore(location: string, opts: StoreOptions): Promise<B
   if (!location) throw new UsageError('the evidence location is empty');
   if (!isS3Url(location)) return directoryStore(location);
   // The AWS SDK is loaded only when an s3:// location needs it.
-  const [{ s3Store, parseS3Url }, { configuredRegion, credentialsFor }] = await Promise.all([
+  const [{ s3Store }, { configuredRegion, credentialsFor }] = await Promise.all([
     import('../export/s3.js'),
     import('../collect/clients.js'),
   ]);
-  parseS3Url(location);
   const region = await configuredRegion(opts.profile);
   return s3Store(location, {
     ...(region ? { region } : {}),

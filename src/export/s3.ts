@@ -50,6 +50,8 @@ export function s3Store(url: string, opts: S3StoreOptions = {}): BundleStore {
   const { bucket, prefix } = parseS3Url(url);
   const client = new S3Client({
     region: opts.region ?? 'us-east-1',
+    // The bucket's region is not known in advance: follow S3's redirect to it.
+    followRegionRedirects: true,
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
     // Emulators (moto) serve buckets by path, not by virtual host.
     ...(opts.endpointUrl ? { endpoint: opts.endpointUrl, forcePathStyle: true } : {}),
