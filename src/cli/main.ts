@@ -12,7 +12,14 @@ import {
 } from './options.js';
 import { runExport } from './export.js';
 import { terminalProgress } from './progress.js';
-import { runChecks, runEvaluate, runRender, runScan, type RunResult } from './run.js';
+import {
+  runChecks,
+  runEvaluate,
+  runRender,
+  runScan,
+  runVerifyCommand,
+  type RunResult,
+} from './run.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -85,8 +92,8 @@ async function main(argv: string[]): Promise<void> {
       .argument('<snapshot>', 'snapshot.json written by scan')
       .exitOverride(),
     'evaluate',
-  ).action((path: string, _opts: unknown, cmd: Command) =>
-    emit(runEvaluate(path, explicitOptions(cmd))),
+  ).action(async (path: string, _opts: unknown, cmd: Command) =>
+    emit(await runEvaluate(path, explicitOptions(cmd))),
   );
 
   addOptions(
@@ -115,6 +122,19 @@ async function main(argv: string[]): Promise<void> {
     'export',
   ).action(async (path: string, _opts: unknown, cmd: Command) =>
     emit(await runExport('security-hub', path, explicitOptions(cmd))),
+  );
+
+  addOptions(
+    program
+      .command('verify')
+      .description(
+        'check an evidence bundle against its manifest: exit 0 when intact, 1 naming what changed',
+      )
+      .argument('<bundle>', 'directory or s3://bucket/prefix written by --evidence')
+      .exitOverride(),
+    'verify',
+  ).action(async (location: string, _opts: unknown, cmd: Command) =>
+    emit(await runVerifyCommand(location, explicitOptions(cmd))),
   );
 
   addOptions(

@@ -13,8 +13,15 @@ import { FORMAT_NAMES } from '../render/index.js';
 import { isKnownRegion } from '../snapshot/regions.js';
 import { sanitizeForTerminal } from '../util/terminal.js';
 
-export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks' | 'export';
-export const COMMANDS: readonly CommandName[] = ['scan', 'evaluate', 'render', 'checks', 'export'];
+export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks' | 'export' | 'verify';
+export const COMMANDS: readonly CommandName[] = [
+  'scan',
+  'evaluate',
+  'render',
+  'checks',
+  'export',
+  'verify',
+];
 
 export interface OptionSpec<T> {
   flags: string;
@@ -128,7 +135,7 @@ export const OPTIONS = {
     flags: '--profile <name>',
     description:
       'AWS shared-config profile to read credentials from; without it, the standard credential chain',
-    commands: ['scan', 'export'],
+    commands: ['scan', 'evaluate', 'export', 'verify'],
   }),
   regions: option<string[] | 'all'>({
     flags: '--regions <list>',
@@ -158,7 +165,7 @@ export const OPTIONS = {
   endpointUrl: option<string>({
     flags: '--endpoint-url <url>',
     description: 'send every AWS call to this endpoint (an emulator such as moto)',
-    commands: ['scan', 'export'],
+    commands: ['scan', 'evaluate', 'export', 'verify'],
     parse: httpUrl,
   }),
   concurrency: option<number>({
@@ -197,6 +204,12 @@ export const OPTIONS = {
     flags: '--config <file>',
     description:
       'JSON configuration file (expectPrivate, requiredTags, thresholds, suppressions, ...)',
+    commands: ['scan', 'evaluate'],
+  }),
+  evidence: option<string>({
+    flags: '--evidence <dir|s3-url>',
+    description:
+      'also write a compliance evidence bundle (report, snapshot, SHA-256 manifest) to a new directory or s3://bucket/prefix',
     commands: ['scan', 'evaluate'],
   }),
   csvFlattenNewlines: option<boolean>({

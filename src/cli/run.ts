@@ -13,9 +13,12 @@ import { checkInfo, evaluateSnapshot } from '../engine/evaluate.js';
 import { groupByFamily } from '../engine/families.js';
 import type { Report } from '../engine/types.js';
 import { InputFileError, UsageError } from '../errors.js';
+import { assertEmpty, writeBundle } from '../evidence/bundle.js';
+import type { BundleStore } from '../evidence/store.js';
 import { rendererFor, type RenderOptions } from '../render/index.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { readValidated } from '../util/json-file.js';
+import { openStore, runVerify } from './evidence.js';
 import { exitCodeFor } from './exit-code.js';
 import { settle, settled, type ParsedOptions } from './options.js';
 
@@ -103,20 +106,28 @@ function loadConfig(opts: ParsedOptions): ConfigFile {
   return opts.config ? readConfigFile(opts.config) : {};
 }
 
-function finish(
+async function finish(
   report: Report,
   snapshot: Snapshot | undefined,
   opts: ParsedOptions,
   file: ConfigFile,
-): RunResult {
+  evidence: BundleStore | undefined,
+  now: Date,
+): Promise<RunResult> {
   const failOn = settled('failOn', opts, file);
+  const formats = settled('format', opts, file);
   const written = writeOutputs(
     settled('out', opts, file),
-    settled('format', opts, file),
+    formats,
     report,
     snapshot,
     renderOptions(opts),
   );
+  if (evidence) {
+    written.push(
+      ...(await writeBundle(evidence, report, snapshot, formats, now, renderOptions(opts))),
+    );
+  }
   const s = report.summary;
   const notes = [
     `${s.byStatus.FAIL} FAIL, ${s.byStatus.PASS} PASS, ${s.byStatus.MANUAL} MANUAL, ${s.byStatus.ERROR} ERROR` +
@@ -140,6 +151,7 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
   const concurrency = settled('concurrency', opts, file);
   const endpointUrl = settle('endpointUrl', opts, file);
   const roleArns = settle('roleArn', opts, file) ?? [];
+  const evidence = await evidenceStore(opts, endpointUrl);
   // The AWS SDK is loaded only by the command that calls AWS: evaluate, render and checks start
   // in a fraction of the time without it.
   const [{ configuredRegion, createClientFactory, credentialsFor }, { collectSnapshot }] =
@@ -158,8 +170,9 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
     endpointUrl,
     ...(homeRegion ? { homeRegion } : {}),
   });
+  const now = deps.now?.() ?? new Date();
   const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file), {
-    now: deps.now?.(),
+    now,
     options: {
       regions,
       roleArns,
@@ -168,19 +181,45 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
       ...(endpointUrl ? { endpointUrl } : {}),
     },
   });
-  return finish(report, snapshot, opts, file);
+  return finish(report, snapshot, opts, file, evidence, now);
 }
 
-export function runEvaluate(path: string, opts: ParsedOptions, deps: RunDeps = {}): RunResult {
+export async function runEvaluate(
+  path: string,
+  opts: ParsedOptions,
+  deps: RunDeps = {},
+): Promise<RunResult> {
   const file = loadConfig(opts);
   settled('format', opts, file);
   const failOn = settled('failOn', opts, file);
+  const endpointUrl = settle('endpointUrl', opts, file);
   const snapshot = readValidated<Snapshot>(path, 'snapshot');
+  const evidence = await evidenceStore(opts, endpointUrl);
+  const now = deps.now?.() ?? new Date();
   const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file), {
-    now: deps.now?.(),
+    now,
     options: { snapshot: path, failOn },
   });
-  return finish(report, snapshot, opts, file);
+  return finish(report, snapshot, opts, file, evidence, now);
+}
+
+/** --evidence: opened, and found empty, before any work is done. */
+async function evidenceStore(
+  opts: ParsedOptions,
+  endpointUrl: string | undefined,
+): Promise<BundleStore | undefined> {
+  if (opts.evidence === undefined) return undefined;
+  const store = await openStore(opts.evidence, {
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(endpointUrl ? { endpointUrl } : {}),
+  });
+  await assertEmpty(store);
+  return store;
+}
+
+/** `verify BUNDLE`: exit 0 when every file matches the manifest, 1 when one does not. */
+export function runVerifyCommand(location: string, opts: ParsedOptions): Promise<RunResult> {
+  return runVerify(location, opts, opts.endpointUrl);
 }
 
 export function runRender(path: string, opts: ParsedOptions): RunResult {

@@ -218,6 +218,7 @@ export function permissionsDoc(): string {
     'the stages), WAF Classic (`waf-regional`) APIs (a Classic ACL is reported from its ARN alone).',
     '',
     EXPORT_SECTION,
+    EVIDENCE_SECTION,
   ].join('\n');
 }
 
@@ -256,5 +257,15 @@ const EXPORT_SECTION = [
   '',
   'Throttled calls are retried with exponential backoff. A finding Security Hub refuses is listed',
   'with its error code; the command then exits 3 (incomplete) instead of 0.',
+  '',
+].join('\n');
+
+const EVIDENCE_SECTION = [
+  '## Evidence bundles in S3',
+  '',
+  '`--evidence s3://bucket/prefix` is the other opt-in write: it needs `s3:ListBucket` on',
+  '`arn:aws:s3:::bucket` (to check the prefix is empty) and `s3:PutObject` on',
+  '`arn:aws:s3:::bucket/prefix/*`. `apigw-audit verify s3://bucket/prefix` needs `s3:ListBucket`',
+  'and `s3:GetObject`. See [evidence.md](evidence.md).',
   '',
 ].join('\n');

@@ -1,12 +1,14 @@
 /** Output formats: each renders from the Report alone, into one or more files of --out. */
 import type { Report } from '../engine/types.js';
 import { ASFF_BATCH_FILE, asffBatchFiles } from './asff.js';
+import { renderComplianceCsv } from './compliance-csv.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderOcsf, renderOcsfLines } from './ocsf.js';
 import type { OutputFile, RenderOptions } from './options.js';
+import { renderOscal } from './oscal.js';
 import { renderSarif } from './sarif.js';
 
 export type { OutputFile, RenderOptions } from './options.js';
@@ -59,6 +61,8 @@ export const RENDERERS: readonly Renderer[] = [
   single('csv', 'report.csv', renderCsv),
   single('junit', 'report.junit.xml', renderJunit),
   single('md', 'report.md', renderMarkdown),
+  single('compliance-csv', 'compliance.csv', (r) => renderComplianceCsv(r)),
+  single('oscal', 'report.oscal.json', (r) => renderOscal(r)),
 ];
 
 export const FORMAT_NAMES = RENDERERS.map((r) => r.format);

@@ -10,7 +10,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 const validators = new Map<string, ValidateFunction>();
 
-export function schemaValidator(name: 'report' | 'snapshot'): ValidateFunction {
+export function schemaValidator(name: 'report' | 'snapshot' | 'manifest'): ValidateFunction {
   let v = validators.get(name);
   if (!v) {
     const ajv = new Ajv({ allErrors: false, strict: false });

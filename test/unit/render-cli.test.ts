@@ -75,11 +75,15 @@ describe(
         'report.md',
         'report.ocsf.json',
         'report.ocsf.jsonl',
+        'report.oscal.json',
         'report.sarif',
       ]);
+      expect(readdirSync(d)).toContain('compliance.csv');
       expect(readdirSync(join(d, 'asff')).length).toBeGreaterThan(0);
       const help = await runCli(['render', '--help']);
-      expect(help.stdout.replace(/\s+/g, ' ')).toContain('json,html,sarif,ocsf,asff,csv,junit,md');
+      expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+        'json,html,sarif,ocsf,asff,csv,junit,md,compliance-csv,oscal',
+      );
       expect(help.stdout).toContain('--csv-flatten-newlines');
       expect(help.stdout).toContain('--ocsf-include-pass');
     });

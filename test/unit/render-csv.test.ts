@@ -1,49 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, flattenNewlines, renderCsv } from '../../src/render/csv.js';
+import { parseCsv } from '../helpers/csv.js';
 import { HOSTILE, handReport, sampleReports } from '../helpers/reports.js';
-
-/** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes, nothing else. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  const fail = (why: string) => {
-    throw new Error(`${why} at offset ${i}`);
-  };
-  for (;;) {
-    let field = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) fail('unterminated quoted field');
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            field += '"';
-            i += 2;
-          } else {
-            i++;
-            break;
-          }
-        } else field += text[i++];
-      }
-    } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\r') {
-        if (text[i] === '"' || text[i] === '\n') fail('quote or LF in an unquoted field');
-        field += text[i++];
-      }
-    }
-    row.push(field);
-    if (text[i] === ',') {
-      i++;
-      continue;
-    }
-    if (text.slice(i, i + 2) !== '\r\n') fail('record not ended by CRLF');
-    i += 2;
-    rows.push(row);
-    row = [];
-    if (i === text.length) return rows;
-  }
-}
 
 describe('CSV renderer', () => {
   it.each(sampleReports())('%s: RFC 4180, one row per finding, every status', (_n, report) => {

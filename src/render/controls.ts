@@ -1,0 +1,122 @@
+/**
+ * Findings rolled up per framework control, for the compliance views (compliance.csv, OSCAL).
+ * Which checks stand behind a control comes from the report (report.checks[].compliance, what
+ * was actually evaluated); the framework files add the control list, titles and order.
+ */
+import { loadFrameworks, type Framework } from '../engine/compliance.js';
+import type { Finding, Report } from '../engine/types.js';
+
+export const CONTROL_STATUSES = [
+  'FAIL',
+  'ERROR',
+  'SUPPRESSED',
+  'MANUAL',
+  'PASS',
+  'NOT_APPLICABLE',
+  'NOT_ASSESSED',
+] as const;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+/** A resource's outcome for a control: its worst result across the control's checks. */
+type Outcome = 'failed' | 'errored' | 'suppressed' | 'manual' | 'passed';
+const OUTCOME_ORDER: Outcome[] = ['failed', 'errored', 'suppressed', 'manual', 'passed'];
+
+export interface ControlRollup {
+  framework: string;
+  frameworkName: string;
+  frameworkVersion: string;
+  controlId: string;
+  title: string;
+  status: ControlStatus;
+  checks: string[];
+  /** Distinct resources by their worst outcome, so the counts add up to `resources`. */
+  counts: Record<Outcome, number>;
+  resources: number;
+  findings: Finding[];
+}
+
+function outcomeOf(f: Finding): Outcome {
+  if (f.status === 'FAIL') return f.suppressed ? 'suppressed' : 'failed';
+  if (f.status === 'ERROR') return 'errored';
+  if (f.status === 'MANUAL') return 'manual';
+  return 'passed';
+}
+
+function statusOf(r: Pick<ControlRollup, 'checks' | 'counts' | 'resources'>): ControlStatus {
+  if (r.checks.length === 0) return 'NOT_ASSESSED';
+  if (r.resources === 0) return 'NOT_APPLICABLE';
+  if (r.counts.failed) return 'FAIL';
+  if (r.counts.errored) return 'ERROR';
+  if (r.counts.suppressed) return 'SUPPRESSED';
+  if (r.counts.manual) return 'MANUAL';
+  return 'PASS';
+}
+
+export function controlRollups(
+  report: Report,
+  frameworks: Framework[] = loadFrameworks(),
+): ControlRollup[] {
+  const findingsByCheck = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const list = findingsByCheck.get(f.checkId) ?? [];
+    list.push(f);
+    findingsByCheck.set(f.checkId, list);
+  }
+  // framework -> control -> checks, from what the report evaluated.
+  const evaluated = new Map<string, Map<string, string[]>>();
+  for (const check of Object.values(report.checks)) {
+    for (const [fw, controls] of Object.entries(check.compliance)) {
+      const byControl = evaluated.get(fw) ?? new Map<string, string[]>();
+      for (const c of controls) byControl.set(c, [...(byControl.get(c) ?? []), check.id]);
+      evaluated.set(fw, byControl);
+    }
+  }
+  const rows: ControlRollup[] = [];
+  const known = new Set(frameworks.map((f) => f.framework));
+  const listed = [
+    ...frameworks.map((f) => ({
+      framework: f.framework,
+      name: f.name,
+      version: f.version,
+      controls: f.controls.map((c) => ({ id: c.id, title: c.title })),
+    })),
+    // A saved report may map controls this installation no longer ships: keep them.
+    ...[...evaluated.keys()]
+      .filter((fw) => !known.has(fw))
+      .sort()
+      .map((fw) => ({ framework: fw, name: fw, version: '', controls: [] })),
+  ];
+  for (const fw of listed) {
+    const byControl = evaluated.get(fw.framework) ?? new Map<string, string[]>();
+    const controls = [...fw.controls];
+    for (const id of byControl.keys()) {
+      if (!controls.some((c) => c.id === id)) controls.push({ id, title: '' });
+    }
+    for (const control of controls) {
+      const checks = [...(byControl.get(control.id) ?? [])].sort();
+      const findings = checks.flatMap((id) => findingsByCheck.get(id) ?? []);
+      const worst = new Map<string, Outcome>();
+      for (const f of findings) {
+        const o = outcomeOf(f);
+        const prev = worst.get(f.resource.arn);
+        if (!prev || OUTCOME_ORDER.indexOf(o) < OUTCOME_ORDER.indexOf(prev)) {
+          worst.set(f.resource.arn, o);
+        }
+      }
+      const counts = { failed: 0, errored: 0, suppressed: 0, manual: 0, passed: 0 };
+      for (const o of worst.values()) counts[o]++;
+      const partial = { checks, counts, resources: worst.size };
+      rows.push({
+        framework: fw.framework,
+        frameworkName: fw.name,
+        frameworkVersion: fw.version,
+        controlId: control.id,
+        title: control.title,
+        status: statusOf(partial),
+        ...partial,
+        findings,
+      });
+    }
+  }
+  return rows;
+}

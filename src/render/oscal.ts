@@ -1,0 +1,192 @@
+/**
+ * OSCAL Assessment Results (report.oscal.json, NIST OSCAL 1.1.3 JSON): one result for the run,
+ * one observation per finding (the check's evidence as relevant-evidence, the resource as an
+ * inventory-item subject) and one OSCAL finding per framework control the run assessed.
+ *
+ * Every UUID is name-based (v5) from a stable id (finding id, resource ARN, control), so equal
+ * reports render equal documents. OSCAL has no assessment plan to point at here: import-ap
+ * points at a back-matter resource describing the check catalog that stood in for one.
+ */
+import type { Finding, Report } from '../engine/types.js';
+import { uuidV5 } from '../util/uuid.js';
+import { controlRollups, type ControlRollup } from './controls.js';
+
+export const OSCAL_VERSION = '1.1.3';
+/** Namespace of apigw-audit's own props (OSCAL requires non-OSCAL prop names to carry one). */
+export const OSCAL_PROP_NS = 'https://apigw-audit.invalid/ns/oscal';
+const UUID_NS = 'fbaa272c-de25-4690-a649-022dae45e054';
+
+interface Prop {
+  name: string;
+  value: string;
+  ns?: string;
+}
+
+/** OSCAL prop values are single-line strings with no leading or trailing space. */
+function prop(name: string, value: string, ns: string | undefined = OSCAL_PROP_NS): Prop[] {
+  const v = value.replace(/\s+/g, ' ').trim();
+  return v ? [{ name, value: v, ...(ns ? { ns } : {}) }] : [];
+}
+
+/**
+ * A control id as an OSCAL token. NIST SP 800-53 ids take the form of NIST's own OSCAL catalog
+ * (AC-4(21) -> ac-4.21); other frameworks have no OSCAL catalog, so their ids are prefixed with
+ * the framework (tokens cannot start with a digit, as PCI DSS requirement numbers do).
+ */
+export function controlToken(framework: string, controlId: string): string {
+  if (framework.startsWith('nist-800-53')) {
+    return controlId.toLowerCase().replace(/\((\d+)\)/g, '.$1');
+  }
+  return `${framework}_${controlId}`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+function evidenceText(f: Finding): string {
+  return [
+    `Configuration read by check ${f.checkId}:`,
+    '',
+    '```json',
+    JSON.stringify(f.evidence, null, 2),
+    '```',
+  ].join('\n');
+}
+
+function observation(f: Finding, collected: string) {
+  return {
+    uuid: uuidV5(`observation:${f.id}`, UUID_NS),
+    title: f.title,
+    description: f.message || f.title,
+    props: [
+      ...prop('finding-id', f.id),
+      ...prop('check-id', f.checkId),
+      ...prop('result', f.status),
+      ...prop('severity', f.severity),
+      ...(f.suppressed ? prop('suppressed', f.suppression?.reason ?? 'true') : []),
+    ],
+    methods: ['TEST'],
+    subjects: [
+      {
+        'subject-uuid': resourceUuid(f.resource.arn),
+        type: 'inventory-item',
+        ...(f.resource.name ? { title: f.resource.name } : {}),
+      },
+    ],
+    'relevant-evidence': [{ description: evidenceText(f) }],
+    collected,
+  };
+}
+
+function resourceUuid(arn: string): string {
+  return uuidV5(`resource:${arn}`, UUID_NS);
+}
+
+function inventoryItems(findings: Finding[]) {
+  const seen = new Map<string, Finding['resource']>();
+  for (const f of findings) if (!seen.has(f.resource.arn)) seen.set(f.resource.arn, f.resource);
+  return [...seen.values()].map((r) => ({
+    uuid: resourceUuid(r.arn),
+    description: `${r.type} ${r.name || r.arn}`,
+    props: [
+      ...prop('asset-id', r.arn, undefined),
+      ...prop('resource-type', r.type),
+      ...prop('account-id', r.accountId),
+      ...prop('region', r.region),
+    ],
+  }));
+}
+
+function finding(r: ControlRollup) {
+  const satisfied = r.status === 'PASS';
+  const counts = `${r.resources} resource(s): ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.suppressed} suppressed, ${r.counts.errored} errored, ${r.counts.manual} manual`;
+  return {
+    uuid: uuidV5(`finding:${r.framework}:${r.controlId}`, UUID_NS),
+    title: `${r.frameworkName} ${r.controlId}${r.title ? `: ${r.title}` : ''}`,
+    description: `${r.status}. ${counts}. Checks: ${r.checks.join(', ')}.`,
+    props: [
+      ...prop('framework', r.framework),
+      ...prop('control-id', r.controlId),
+      ...prop('control-status', r.status),
+    ],
+    target: {
+      type: 'objective-id',
+      'target-id': controlToken(r.framework, r.controlId),
+      status: {
+        state: satisfied ? 'satisfied' : 'not-satisfied',
+        reason: satisfied ? 'pass' : r.status === 'FAIL' ? 'fail' : 'other',
+      },
+    },
+    'related-observations': r.findings.map((f) => ({
+      'observation-uuid': uuidV5(`observation:${f.id}`, UUID_NS),
+    })),
+  };
+}
+
+function reviewedControls(assessed: ControlRollup[]) {
+  const byFramework = new Map<string, ControlRollup[]>();
+  for (const r of assessed)
+    byFramework.set(r.framework, [...(byFramework.get(r.framework) ?? []), r]);
+  const selections = [...byFramework.values()].map((rows) => ({
+    description: `${rows[0]!.frameworkName}${rows[0]!.frameworkVersion ? ` ${rows[0]!.frameworkVersion}` : ''}`,
+    'include-controls': rows.map((r) => ({ 'control-id': controlToken(r.framework, r.controlId) })),
+  }));
+  return {
+    'control-selections': selections.length
+      ? selections
+      : [{ description: 'No framework control was assessed: no check applied to any resource.' }],
+  };
+}
+
+export function renderOscal(report: Report): string {
+  const { scan, tool } = report;
+  const runKey = `${tool.name}:${scan.startedAt}:${scan.evaluatedAt}:${scan.accounts.join(',')}`;
+  const catalogUuid = uuidV5(`catalog:${tool.name}:${tool.version}`, UUID_NS);
+  const assessed = controlRollups(report).filter((r) => r.resources > 0);
+  const observations = report.findings.map((f) => observation(f, scan.finishedAt));
+  const items = inventoryItems(report.findings);
+  const result = {
+    uuid: uuidV5(`result:${runKey}`, UUID_NS),
+    title: `API Gateway security checks: ${scan.accounts.join(', ') || 'no account'}`,
+    description:
+      `${tool.name} ${tool.version} evaluated ${Object.keys(report.checks).length} checks against ` +
+      `account(s) ${scan.accounts.join(', ') || '(none)'} in region(s) ${scan.regions.join(', ') || '(none)'}; ` +
+      `coverage ${report.coverage.percent}%.`,
+    start: scan.startedAt,
+    end: scan.finishedAt,
+    props: [
+      ...(scan.principal ? prop('principal', scan.principal) : []),
+      ...prop('coverage-percent', String(report.coverage.percent)),
+    ],
+    ...(items.length ? { 'local-definitions': { 'inventory-items': items } } : {}),
+    'reviewed-controls': reviewedControls(assessed),
+    ...(observations.length ? { observations } : {}),
+    ...(assessed.length ? { findings: assessed.map(finding) } : {}),
+  };
+  const doc = {
+    'assessment-results': {
+      uuid: uuidV5(`assessment-results:${runKey}`, UUID_NS),
+      metadata: {
+        title: `${tool.name} assessment of Amazon API Gateway`,
+        'last-modified': scan.evaluatedAt,
+        version: tool.version,
+        'oscal-version': OSCAL_VERSION,
+      },
+      'import-ap': {
+        href: `#${catalogUuid}`,
+        remarks:
+          'No separate assessment plan: the plan is the check catalog described in back-matter.',
+      },
+      results: [result],
+      'back-matter': {
+        resources: [
+          {
+            uuid: catalogUuid,
+            title: `${tool.name} ${tool.version} check catalog`,
+            description: Object.values(report.checks)
+              .map((c) => `- ${c.id} (${c.severity}): ${c.title}`)
+              .join('\n'),
+          },
+        ],
+      },
+    },
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
