@@ -85,7 +85,9 @@ describe('evaluate --evidence DIR', () => {
     expect(manifest.scan.regions).toEqual(report.scan.regions);
     expect(manifest.scan.options).toEqual(report.scan.options);
     expect(manifest.tool).toEqual(report.tool);
-    expect(Object.keys(manifest.catalog.checks).sort()).toEqual(ALL_CHECKS.map((c) => c.id).sort());
+    expect(Object.keys(manifest.catalog.checks).sort()).toEqual(
+      ALL_CHECKS.map((c) => c.meta.id).sort(),
+    );
     for (const v of Object.values<string>(manifest.catalog.checks)) {
       expect(v).toMatch(
         new RegExp(`^${report.tool.version.replace(/\./g, '\\.')}\\+[0-9a-f]{12}$`),
