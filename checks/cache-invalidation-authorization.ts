@@ -13,19 +13,20 @@ export default defineCheck({
     description:
       'Applies to REST stages that cache. A client can ask for a fresh response with the header ' +
       'Cache-Control: max-age=0. Every method settings entry that caches must require ' +
-      'authorization for it (requireAuthorizationForCacheControl) and answer unauthorized ' +
-      'requests with 403 (unauthorizedCacheControlHeaderStrategy FAIL_WITH_403).',
+      'authorization for it (requireAuthorizationForCacheControl). With it required, every ' +
+      'unauthorizedCacheControlHeaderStrategy keeps the cache: FAIL_WITH_403 rejects the request, ' +
+      'and both SUCCEED_* strategies ignore the header and answer from the cache. An entry that ' +
+      'does not say (no requireAuthorizationForCacheControl) is treated as not requiring it.',
     risk:
       'When anyone may invalidate, an attacker can bypass the cache at will, sending every ' +
       'request to the backend (defeating the cache as a load shield) and flushing entries.',
     remediation: {
       text:
-        'Require authorization for cache invalidation and reject unauthorized requests with 403; ' +
-        'grant execute-api:InvalidateCache only to the callers that need it.',
+        'Require authorization for cache invalidation and grant execute-api:InvalidateCache only ' +
+        'to the callers that need it. FAIL_WITH_403 also tells an unauthorized caller it was refused.',
       cli:
         'aws apigateway update-stage --rest-api-id <rest-api-id> --stage-name <stage> ' +
-        '--patch-operations op=replace,path=/*/*/caching/requireAuthorizationForCacheControl,value=true ' +
-        'op=replace,path=/*/*/caching/unauthorizedCacheControlHeaderStrategy,value=FAIL_WITH_403',
+        '--patch-operations op=replace,path=/*/*/caching/requireAuthorizationForCacheControl,value=true',
     },
     references: [
       {
@@ -35,26 +36,26 @@ export default defineCheck({
     ],
     reads: ['restApis', 'restApi.stages'],
     anchors: [],
-    notFlagged: 'Stages without caching.',
+    notFlagged:
+      'Stages without caching, and cached methods that require authorization for cache control ' +
+      'whatever their unauthorizedCacheControlHeaderStrategy (SUCCEED_WITH_RESPONSE_HEADER and ' +
+      'SUCCEED_WITHOUT_RESPONSE_HEADER ignore an unauthorized max-age=0).',
   },
   evaluate(ctx) {
     for (const s of ctx.restStages()) {
       const cached = cachedEntries(s.stage);
       if (cached.length === 0) continue;
-      const open = cached.filter(
-        (o) =>
-          o.setting.requireAuthorizationForCacheControl !== true ||
-          o.setting.unauthorizedCacheControlHeaderStrategy !== 'FAIL_WITH_403',
-      );
+      const settings = (o: (typeof cached)[number]) => ({
+        entry: describeSetting(o),
+        requireAuthorizationForCacheControl: o.setting.requireAuthorizationForCacheControl ?? null,
+        unauthorizedCacheControlHeaderStrategy:
+          o.setting.unauthorizedCacheControlHeaderStrategy ?? null,
+      });
+      const open = cached.filter((o) => o.setting.requireAuthorizationForCacheControl !== true);
       const evidence = {
         cachingEnabledOn: cached.map(describeSetting),
-        openInvalidation: open.map((o) => ({
-          entry: describeSetting(o),
-          requireAuthorizationForCacheControl:
-            o.setting.requireAuthorizationForCacheControl ?? null,
-          unauthorizedCacheControlHeaderStrategy:
-            o.setting.unauthorizedCacheControlHeaderStrategy ?? null,
-        })),
+        cacheControl: cached.map(settings),
+        openInvalidation: open.map(settings),
       };
       if (open.length) {
         ctx.fail(

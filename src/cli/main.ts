@@ -130,7 +130,7 @@ async function main(argv: string[]): Promise<void> {
       .description(
         'check an evidence bundle against its manifest: exit 0 when intact, 1 naming what changed',
       )
-      .argument('<bundle>', 'directory or s3://bucket/prefix written by --evidence')
+      .argument('<bundle>', 'directory or s3://bucket/prefix holding an evidence bundle')
       .exitOverride(),
     'verify',
   ).action(async (location: string, _opts: unknown, cmd: Command) =>

@@ -207,7 +207,7 @@ export const OPTIONS = {
     commands: ['scan', 'evaluate'],
   }),
   evidence: option<string>({
-    flags: '--evidence <dir|s3-url>',
+    flags: '--evidence <location>',
     description:
       'also write a compliance evidence bundle (report, snapshot, SHA-256 manifest) to a new directory or s3://bucket/prefix',
     commands: ['scan', 'evaluate'],

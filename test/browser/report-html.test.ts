@@ -549,7 +549,10 @@ describe('report.html: check families', () => {
   });
 
   it('a report whose checks carry no family renders without the family grouping', async () => {
-    const o = await open('no-families.html', renderHtml(fixtureReport()), '#findings');
+    const report = fixtureReport();
+    // A report written before 1.1.0: its checks have no family.
+    for (const c of Object.values(report.checks)) delete (c as { family?: string }).family;
+    const o = await open('no-families.html', renderHtml(report), '#findings');
     const { page } = o;
     try {
       await expect(page.locator('#f-group option[value="family"]').count()).resolves.toBe(0);

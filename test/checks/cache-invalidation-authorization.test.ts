@@ -26,6 +26,9 @@ const DEFAULTS: MethodSetting = {
   unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITH_RESPONSE_HEADER',
 };
 
+// Authorization for cache control not required: anyone may flush.
+const OPEN: MethodSetting = { ...DEFAULTS, requireAuthorizationForCacheControl: false };
+
 describe('cache-invalidation-authorization', () => {
   checkTable(check, [
     { name: 'no APIs: no result', snapshot: snapshot(), expect: [] },
@@ -69,10 +72,58 @@ describe('cache-invalidation-authorization', () => {
       ],
     },
     {
-      name: 'the AWS default strategy on a cached method override: FAIL',
+      name: 'authorization required, SUCCEED_* strategies (the AWS default among them): PASS with the strategy',
       snapshot: snapshot([
         region({
-          restApis: [api('orders', { '*/*': SAFE, '~1orders/GET': DEFAULTS })],
+          restApis: [
+            api('orders', {
+              '*/*': SAFE,
+              '~1orders/GET': DEFAULTS,
+              '~1orders/HEAD': {
+                ...DEFAULTS,
+                unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITHOUT_RESPONSE_HEADER',
+              },
+            }),
+          ],
+        }),
+      ]),
+      expect: [
+        {
+          resource: 'orders/prod',
+          status: 'PASS',
+          evidence: {
+            openInvalidation: [],
+            cacheControl: [
+              {
+                entry: '*/*',
+                requireAuthorizationForCacheControl: true,
+                unauthorizedCacheControlHeaderStrategy: 'FAIL_WITH_403',
+              },
+              {
+                entry: 'GET /orders',
+                requireAuthorizationForCacheControl: true,
+                unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITH_RESPONSE_HEADER',
+              },
+              {
+                entry: 'HEAD /orders',
+                requireAuthorizationForCacheControl: true,
+                unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITHOUT_RESPONSE_HEADER',
+              },
+            ],
+          },
+        },
+      ],
+    },
+    {
+      name: 'a cached override that does not require authorization, whatever its strategy: FAIL',
+      snapshot: snapshot([
+        region({
+          restApis: [
+            api('orders', {
+              '*/*': SAFE,
+              '~1orders/GET': { ...DEFAULTS, requireAuthorizationForCacheControl: false },
+            }),
+          ],
         }),
       ]),
       expect: [
@@ -83,7 +134,7 @@ describe('cache-invalidation-authorization', () => {
             openInvalidation: [
               {
                 entry: 'GET /orders',
-                requireAuthorizationForCacheControl: true,
+                requireAuthorizationForCacheControl: false,
                 unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITH_RESPONSE_HEADER',
               },
             ],
@@ -106,8 +157,8 @@ describe('cache-invalidation-authorization', () => {
     {
       name: 'many stages across regions',
       snapshot: snapshot([
-        region({ restApis: [api('orders', { '*/*': SAFE }), api('users', { '*/*': DEFAULTS })] }),
-        region({ restApis: [api('billing', { '*/*': DEFAULTS })] }, 'us-east-1'),
+        region({ restApis: [api('orders', { '*/*': SAFE }), api('users', { '*/*': OPEN })] }),
+        region({ restApis: [api('billing', { '*/*': OPEN })] }, 'us-east-1'),
       ]),
       expect: [
         { resource: 'orders/prod', status: 'PASS' },

@@ -65,6 +65,7 @@ async function seedAndScan(): Promise<Snapshot> {
     replace('/cacheClusterEnabled', 'true'),
     replace('/~1orders/GET/caching/enabled', 'true'),
     replace('/~1orders/GET/caching/dataEncrypted', 'false'),
+    replace('/~1orders/GET/caching/requireAuthorizationForCacheControl', 'false'),
     replace('/variables/dbPassword', PASSWORD),
   ]);
   // safe: stage-wide caching done right, metrics on, no data trace.
@@ -151,11 +152,12 @@ describe('logging, throttling, caching and secrets checks on a real REST scan', 
     expect(encryption.of('orders/prod').evidence.unencryptedCaching).toEqual(['GET /orders']);
 
     const invalidation = run(cacheInvalidationAuthorization, snap);
+    // prod lets anyone flush GET /orders; safe requires authorization for cache control.
     expect(invalidation.status).toEqual({ 'orders/prod': 'FAIL', 'orders/safe': 'PASS' });
     expect(invalidation.of('orders/prod').evidence.openInvalidation).toEqual([
       {
         entry: 'GET /orders',
-        requireAuthorizationForCacheControl: true,
+        requireAuthorizationForCacheControl: false,
         unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITH_RESPONSE_HEADER',
       },
     ]);

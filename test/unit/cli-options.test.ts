@@ -16,6 +16,7 @@ import {
   settled,
 } from '../../src/cli/options.js';
 import { UsageError } from '../../src/errors.js';
+import { FORMAT_NAMES } from '../../src/render/index.js';
 import { optionRows, readOptionTable, OPTION_COLUMNS } from '../../src/docs/option-table.js';
 import { packageRoot } from '../../src/paths.js';
 import { runCli } from '../helpers/cli.js';
@@ -77,7 +78,7 @@ describe('settling a value: command line > config file > default', () => {
     expect(settled('failOn', { failOn: 'low' }, { failOn: 'medium' })).toBe('low');
     expect(settled('failOn', {}, { failOn: 'medium' })).toBe('medium');
     expect(settled('failOn', {}, {})).toBe(OPTIONS.failOn.defaultValue);
-    expect(settled('format', {}, { formats: ['all'] })).toHaveLength(8);
+    expect(settled('format', {}, { formats: ['all'] })).toHaveLength(FORMAT_NAMES.length);
     expect(settled('regions', {}, {})).toBe('all');
     expect(settle('externalId', {}, { externalId: 'XYZ' })).toBe('XYZ');
     expect(settle('endpointUrl', {}, {})).toBeUndefined();
