@@ -24,7 +24,14 @@ export type SliceScope =
   | 'trail';
 
 /** What one call is made for: one per ... (a scope, or a resource within one). */
-export type CallPer = SliceScope | 'role' | 'usagePlan' | 'function' | 'certificate';
+export type CallPer =
+  | SliceScope
+  | 'role'
+  | 'usagePlan'
+  | 'function'
+  | 'certificate'
+  | 'deployment'
+  | 'v2Stage';
 
 export interface SliceOperation {
   /** `service:Operation`, as the SDK command and the `stats.calls` keys spell it. */
@@ -155,6 +162,19 @@ export const SLICES = {
       },
     ],
   },
+  'restApi.deployments': {
+    scope: 'restApi',
+    parent: 'restApis',
+    operations: [
+      {
+        call: 'apigateway:GetDeployment',
+        iam: GET,
+        path: '/restapis/*/deployments/*',
+        per: 'deployment',
+        note: "`embed=apisummary`; each distinct deployment a stage or a stage's canary serves",
+      },
+    ],
+  },
   'restApi.authorizers': {
     scope: 'restApi',
     parent: 'restApis',
@@ -256,6 +276,19 @@ export const SLICES = {
         path: '/apis/*/authorizers',
         per: 'v2Api',
         note: '1 per 500 authorizers',
+      },
+    ],
+  },
+  'v2Api.exports': {
+    scope: 'v2Api',
+    parent: 'v2Apis',
+    operations: [
+      {
+        call: 'apigatewayv2:ExportApi',
+        iam: GET,
+        path: '/apis/*/exports/*',
+        per: 'v2Stage',
+        note: 'HTTP API stages that do not auto-deploy; OAS30, JSON, with extensions',
       },
     ],
   },

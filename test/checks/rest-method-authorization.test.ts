@@ -2,7 +2,7 @@ import { describe } from 'vitest';
 import check from '../../checks/rest-method-authorization.js';
 import type { RestMethod, RestResource } from '../../src/snapshot/types.js';
 import { checkTable } from '../helpers/check-table.js';
-import { collectionError, region, restApi, snapshot } from '../helpers/snapshot.js';
+import { collectionError, deployedRestApi, region, snapshot } from '../helpers/snapshot.js';
 
 const res = (path: string, methods: Record<string, RestMethod>): RestResource => ({
   id: path,
@@ -38,7 +38,7 @@ describe('rest-method-authorization', () => {
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'a1',
               name: 'orders',
               resources: [
@@ -71,7 +71,7 @@ describe('rest-method-authorization', () => {
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'a1',
               name: 'orders',
               resources: [
@@ -130,7 +130,7 @@ describe('rest-method-authorization', () => {
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'a1',
               name: 'orders',
               resources: [
@@ -149,21 +149,21 @@ describe('rest-method-authorization', () => {
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'p1',
               name: 'internal',
               endpointConfiguration: { types: ['PRIVATE'] },
               policy: vpcePolicy,
               resources: [res('/x', { GET: { methodIntegration: lambda } })],
             }),
-            restApi({
+            deployedRestApi({
               id: 'p2',
               name: 'leaky',
               endpointConfiguration: { types: ['PRIVATE'] },
               policy: openPolicy,
               resources: [res('/x', { GET: { methodIntegration: lambda } })],
             }),
-            restApi({
+            deployedRestApi({
               id: 'r1',
               name: 'regional',
               policy: vpcePolicy,
@@ -192,7 +192,7 @@ describe('rest-method-authorization', () => {
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'a1',
               name: 'a',
               resources: [res('/', { GET: { methodIntegration: lambda } })],
@@ -202,7 +202,7 @@ describe('rest-method-authorization', () => {
         region(
           {
             restApis: [
-              restApi({
+              deployedRestApi({
                 id: 'b1',
                 name: 'b',
                 resources: [res('/', { GET: { authorizationType: 'AWS_IAM' } })],
@@ -220,7 +220,7 @@ describe('rest-method-authorization', () => {
     {
       name: 'resources that failed to collect: ERROR for that API',
       snapshot: snapshot(
-        [region({ restApis: [restApi({ id: 'a1', name: 'orders', resources: undefined })] })],
+        [region({ restApis: [deployedRestApi({ id: 'a1', name: 'orders', resources: undefined })] })],
         [
           collectionError({
             slice: 'restApi.resources',

@@ -4,6 +4,8 @@ import type {
   CollectionError,
   RegionSnapshot,
   RestApiSnapshot,
+  RestDeployment,
+  RestResource,
   RestStage,
   Snapshot,
   V2ApiSnapshot,
@@ -41,10 +43,45 @@ export function restApi(parts: Partial<RestApiSnapshot> & { id: string }): RestA
     endpointConfiguration: { types: ['REGIONAL'] },
     resources: [{ id: 'root', path: '/' }],
     stages: [],
+    deployments: [],
     authorizers: [],
     requestValidators: [],
     gatewayResponses: [],
     ...parts,
+  };
+}
+
+/** The API summary of a deployment taken from these resources (what GetDeployment embeds). */
+export function summaryOf(resources: readonly RestResource[] = []): RestDeployment['apiSummary'] {
+  const out: NonNullable<RestDeployment['apiSummary']> = {};
+  for (const r of resources) {
+    for (const [verb, m] of Object.entries(r.resourceMethods ?? {})) {
+      (out[r.path] ??= {})[verb] = {
+        authorizationType: m.authorizationType ?? 'NONE',
+        apiKeyRequired: Boolean(m.apiKeyRequired),
+      };
+    }
+  }
+  return out;
+}
+
+/**
+ * A REST API whose stages serve its draft: one 'prod' stage unless `stages` are given, and for
+ * every deployment they (and their canaries) serve that `deployments` does not give, one taken
+ * from the draft resources.
+ */
+export function deployedRestApi(parts: Partial<RestApiSnapshot> & { id: string }): RestApiSnapshot {
+  const api = restApi({ stages: [restStage({ stageName: 'prod' })], ...parts });
+  const given = new Map((parts.deployments ?? []).map((d) => [d.id, d]));
+  const ids = new Set(
+    (api.stages ?? []).flatMap((s) => [s.deploymentId, s.canarySettings?.deploymentId]),
+  );
+  const deployments = [...ids]
+    .filter((id): id is string => Boolean(id))
+    .map((id) => given.get(id) ?? { id, apiSummary: summaryOf(api.resources) });
+  return {
+    ...api,
+    deployments: [...deployments, ...[...given.values()].filter((d) => !ids.has(d.id))],
   };
 }
 
