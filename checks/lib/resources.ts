@@ -54,6 +54,13 @@ export const ref = {
     type: 'AWS::ApiGateway::Stage',
     name: `${s.api.name ?? s.api.id}/${s.stage.stageName}`,
   }),
+  /** A stage's canary: its own deployment and stage variable overrides. */
+  restCanary: (s: RestStageScope): ResourceRef => ({
+    ...base(s),
+    arn: `${arn.restStage(s.partition, s.regionName, s.api.id, s.stage.stageName)}/canary`,
+    type: 'AWS::ApiGateway::Stage',
+    name: `${s.api.name ?? s.api.id}/${s.stage.stageName} (canary)`,
+  }),
   restMethod: (s: RestMethodScope): ResourceRef => ({
     ...base(s),
     arn: arn.restMethod(s.partition, s.regionName, s.api.id, s.resource.id, s.verb),

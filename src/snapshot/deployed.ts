@@ -188,3 +188,64 @@ export function v2Servings(api: V2ApiSnapshot): V2Serving[] {
     };
   });
 }
+
+// ------------------------------------------------------------------ draft vs. served
+
+/** How the draft differs from what a stage serves, by method key or route key. */
+export interface DraftDiff {
+  /** In the draft, not served. */
+  added: string[];
+  /** Served, gone from the draft. */
+  removed: string[];
+  /** In both, with different authorization. */
+  changed: Array<{ key: string; draft: Record<string, unknown>; served: Record<string, unknown> }>;
+}
+
+export function diffDraft<T extends object>(
+  draft: ReadonlyMap<string, T>,
+  served: ReadonlyMap<string, T>,
+): DraftDiff {
+  const added = [...draft.keys()].filter((k) => !served.has(k)).sort();
+  const removed = [...served.keys()].filter((k) => !draft.has(k)).sort();
+  const changed: DraftDiff['changed'] = [];
+  for (const [key, d] of draft) {
+    const s = served.get(key);
+    if (!s) continue;
+    const dr = d as Record<string, unknown>;
+    const sr = s as Record<string, unknown>;
+    if (Object.keys(dr).some((f) => dr[f] !== sr[f])) changed.push({ key, draft: dr, served: sr });
+  }
+  changed.sort((a, b) => a.key.localeCompare(b.key));
+  return { added, removed, changed };
+}
+
+/** The draft's methods in the terms a deployment's API summary uses. */
+export function draftMethodSnapshots(api: RestApiSnapshot): Map<string, ServedMethod> {
+  return new Map(
+    [...draftMethods(api)].map(([key, d]) => [
+      key,
+      {
+        authorizationType: (d.method.authorizationType ?? 'NONE').toUpperCase(),
+        apiKeyRequired: Boolean(d.method.apiKeyRequired),
+      },
+    ]),
+  );
+}
+
+/** The draft's routes in the terms an export uses (authorization type only). */
+export function draftRouteAuthorization(
+  api: V2ApiSnapshot,
+): Map<string, { AuthorizationType: string }> {
+  return new Map(
+    (api.routes ?? []).map((r) => [
+      r.RouteKey,
+      { AuthorizationType: (r.AuthorizationType ?? 'NONE').toUpperCase() },
+    ]),
+  );
+}
+
+export function routeAuthorization(
+  routes: ReadonlyMap<string, ServedRoute>,
+): Map<string, { AuthorizationType: string }> {
+  return new Map([...routes].map(([k, r]) => [k, { AuthorizationType: r.AuthorizationType }]));
+}

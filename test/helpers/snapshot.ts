@@ -98,8 +98,14 @@ export function v2Api(parts: Partial<V2ApiSnapshot> & { ApiId: string }): V2ApiS
     routes: [],
     integrations: [],
     authorizers: [],
+    exports: [],
     ...parts,
   };
+}
+
+/** An HTTP API whose one stage auto-deploys (serves the draft) unless `stages` are given. */
+export function deployedV2Api(parts: Partial<V2ApiSnapshot> & { ApiId: string }): V2ApiSnapshot {
+  return v2Api({ stages: [{ StageName: '$default', AutoDeploy: true }], ...parts });
 }
 
 export function collectionError(
