@@ -25,6 +25,7 @@ import {
   unsupportedAnswer,
   type Answer,
 } from './errors.js';
+import { DeploymentGaps, type Upstream } from './deployments.js';
 import { identify, type RequestInfo } from './identify.js';
 import { AWS_QUOTAS, lanesOf, type LaneId, type QuotaConfig } from './quotas.js';
 
@@ -77,8 +78,9 @@ export interface SimulatorOptions {
   /**
    * Answer the list operations moto lacks (apigatewayv2 GetAuthorizers, apigateway
    * GetClientCertificates) with an empty list, as AWS answers for an API or account that has
-   * none, instead of passing moto's HTML error through. The benchmark turns this on so that
-   * call counts are not inflated by retries of answers AWS would never give.
+   * none, instead of passing moto's HTML error through; and what moto leaves out of deployments
+   * (the API summary, canaries, HTTP API exports: see deployments.ts). The benchmark turns this
+   * on so that call counts are not inflated by retries of answers AWS would never give.
    */
   fillMotoGaps?: boolean;
 }
@@ -231,7 +233,20 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     res.end(a.body);
   };
 
-  const forward = (req: IncomingMessage, body: Buffer): Promise<Answer & { raw: Buffer }> =>
+  const gaps = new DeploymentGaps();
+  const upstreamOf = (req: IncomingMessage): Upstream => ({
+    get: async (path) => {
+      const a = await forward(req, Buffer.alloc(0), 'GET', path);
+      return { status: a.status, body: a.raw.toString('utf8') };
+    },
+  });
+
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+    method = req.method,
+    path = req.url,
+  ): Promise<Answer & { raw: Buffer }> =>
     new Promise((resolve, reject) => {
       const headers: Record<string, string | string[]> = {};
       for (const [k, v] of Object.entries(req.headers)) {
@@ -242,8 +257,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
         {
           host: target.hostname,
           port: target.port,
-          method: req.method,
-          path: req.url,
+          method,
+          path,
           headers,
           agent: upstreamAgent,
         },
@@ -351,14 +366,36 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     await sleep(delay());
     if (res.destroyed) return;
     const gap = opts.fillMotoGaps ? MOTO_GAP_ANSWERS[opKey] : undefined;
-    const up = gap
-      ? {
-          status: 200,
-          headers: { 'content-type': 'application/json' },
-          body: gap,
-          raw: Buffer.from(gap),
-        }
-      : await forward(req, body);
+    const deployments = opts.fillMotoGaps && gaps.handles(info);
+    const url = req.url ?? '/';
+    let up: Answer & { raw: Buffer };
+    if (gap) {
+      up = {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: gap,
+        raw: Buffer.from(gap),
+      };
+    } else if (deployments && info.operation === 'ExportApi') {
+      const e = await gaps.exportApi(url, upstreamOf(req));
+      up = {
+        status: e.status,
+        headers: { 'content-type': 'application/json' },
+        body: e.body,
+        raw: Buffer.from(e.body),
+      };
+    } else {
+      const sent =
+        deployments && info.operation === 'UpdateStage'
+          ? Buffer.from(gaps.updateStageBody(info, url, bodyText))
+          : body;
+      up = await forward(req, sent);
+      if (deployments && up.status < 300) {
+        up.raw = Buffer.from(
+          await gaps.answer(info, url, up.raw.toString('utf8'), upstreamOf(req)),
+        );
+      }
+    }
     stats.accepted++;
     opStats(stats.byOperation, opKey).accepted++;
     opStats(stats.byRegion, regionKey).accepted++;
