@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startMoto, TEST_CREDENTIALS, type MotoServer } from '../../bench/moto.js';
+import { startSimulator, type Simulator } from '../../bench/simulator/server.js';
 import { createClientFactory, type ClientFactory } from '../../src/collect/clients.js';
 
 export { motoPython, startMoto, TEST_CREDENTIALS, type MotoServer } from '../../bench/moto.js';
@@ -16,12 +17,26 @@ export interface MotoHandle {
   clients: ClientFactory;
 }
 
-/** Registers beforeAll/beforeEach/afterAll hooks for a server shared by the file's tests. */
-export function useMoto(): MotoHandle {
+/**
+ * Registers beforeAll/beforeEach/afterAll hooks for a server shared by the file's tests. With
+ * `fillGaps`, every call goes through the bench simulator (no quotas, no latency), which answers
+ * what moto leaves out the way AWS does: what deployments serve, canaries, HTTP API exports.
+ */
+export function useMoto(opts: { fillGaps?: boolean } = {}): MotoHandle {
   const handle = {} as MotoHandle;
+  let sim: Simulator | undefined;
   beforeAll(async () => {
     handle.server = await startMoto();
     handle.endpoint = handle.server.endpoint;
+    if (opts.fillGaps) {
+      sim = await startSimulator({
+        target: handle.endpoint,
+        quotas: false,
+        latencyMs: 0,
+        fillMotoGaps: true,
+      });
+      handle.endpoint = sim.endpoint;
+    }
     handle.clients = createClientFactory({
       endpointUrl: handle.endpoint,
       credentials: TEST_CREDENTIALS,
@@ -32,6 +47,7 @@ export function useMoto(): MotoHandle {
     await handle.server.reset();
   });
   afterAll(async () => {
+    await sim?.stop();
     await handle.server?.stop();
   });
   return handle;
