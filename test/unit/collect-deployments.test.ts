@@ -18,6 +18,9 @@ import { awsError, useMockAws } from '../helpers/mock-aws.js';
 
 const aws = useMockAws();
 const REGION = 'eu-west-1';
+/** ExportApi's body as the SDK hands it over: bytes that can also turn themselves into text. */
+const blob = (text: string) =>
+  Object.assign(new TextEncoder().encode(text), { transformToString: () => text });
 const summary = {
   '/orders': { GET: { authorizationType: 'NONE', apiKeyRequired: false } },
 };
@@ -113,9 +116,9 @@ describe('collecting what stages serve', () => {
         OutputType: 'JSON',
         IncludeExtensions: true,
       })
-      .resolves({ body: new TextEncoder().encode(JSON.stringify(definition)) })
+      .resolves({ body: blob(JSON.stringify(definition)) })
       .on(ExportApiCommand, { ApiId: 'h1', StageName: 'broken' })
-      .resolves({ body: new TextEncoder().encode('<html>not json</html>') });
+      .resolves({ body: blob('<html>not json</html>') });
 
     const snap = await aws.scan([REGION]);
     const [shop, chat] = snap.accounts[0]!.regions[0]!.v2Apis!;
