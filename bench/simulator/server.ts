@@ -77,7 +77,8 @@ export interface SimulatorOptions {
   clock?: Clock;
   /**
    * Answer the list operations moto lacks (apigatewayv2 GetAuthorizers, apigateway
-   * GetClientCertificates) with an empty list, as AWS answers for an API or account that has
+   * GetClientCertificates and GetDomainNameAccessAssociations, GetDomainNames of other accounts)
+   * with an empty list, as AWS answers for an API or account that has
    * none, instead of passing moto's HTML error through; and what moto leaves out of deployments
    * (the API summary, canaries, HTTP API exports: see deployments.ts). The benchmark turns this
    * on so that call counts are not inflated by retries of answers AWS would never give.
@@ -89,7 +90,18 @@ export interface SimulatorOptions {
 const MOTO_GAP_ANSWERS: Record<string, string> = {
   'apigatewayv2:GetAuthorizers': '{"items":[]}',
   'apigateway:GetClientCertificates': '{"item":[]}',
+  'apigateway:GetDomainNameAccessAssociations': '{"item":[]}',
 };
+
+/**
+ * moto ignores GetDomainNames' resourceOwner and lists the account's own domains: AWS lists only
+ * the ones other accounts shared, and a moto account has none.
+ */
+function motoGapAnswer(opKey: string, url: string): string | undefined {
+  if (opKey === 'apigateway:GetDomainNames' && /resourceOwner=OTHER_ACCOUNTS/.test(url))
+    return '{"item":[]}';
+  return MOTO_GAP_ANSWERS[opKey];
+}
 
 export interface OperationStats {
   /** Requests received (attempts, including retries). */
@@ -365,7 +377,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
 
     await sleep(delay());
     if (res.destroyed) return;
-    const gap = opts.fillMotoGaps ? MOTO_GAP_ANSWERS[opKey] : undefined;
+    const gap = opts.fillMotoGaps ? motoGapAnswer(opKey, req.url ?? '') : undefined;
     const deployments = opts.fillMotoGaps && gaps.handles(info);
     const url = req.url ?? '/';
     let up: Answer & { raw: Buffer };

@@ -113,6 +113,9 @@ export interface DomainScope extends RegionScope {
 
 export type Protocol = 'HTTP' | 'WEBSOCKET';
 
+/** The account in an ARN (`arn:aws:apigateway:region:account:/...`), when it names one. */
+const ownerOf = (arn: string | undefined): string | undefined => arn?.split(':')[4] || undefined;
+
 export class CheckContext {
   readonly results: CheckResult[] = [];
   private readonly errored = new Set<string>();
@@ -423,7 +426,8 @@ export class CheckContext {
   }
 
   /**
-   * Custom domains, de-duplicated by name across the v1 and v2 listings. When one listing
+   * Custom domains, de-duplicated by name across the v1 and v2 listings, without the private
+   * domains other accounts share with this one. When one listing
    * failed, the region gets an ERROR for it and the domains the other listing returned are
    * still yielded.
    */
@@ -433,6 +437,9 @@ export class CheckContext {
       if (!r.region.domainNames) this.error(ref.domainListing(r), 'domainNames');
       if (!r.region.v2DomainNames) this.error(ref.domainListing(r), 'v2DomainNames');
       for (const d of r.region.domainNames ?? []) {
+        // A private domain another account shares is that account's to configure and judge.
+        if (ownerOf(d.domainNameArn) !== undefined && ownerOf(d.domainNameArn) !== r.accountId)
+          continue;
         byName.set(d.domainName, { ...r, name: d.domainName, v1: d });
       }
       for (const d of r.region.v2DomainNames ?? []) {

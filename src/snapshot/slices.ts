@@ -25,13 +25,7 @@ export type SliceScope =
 
 /** What one call is made for: one per ... (a scope, or a resource within one). */
 export type CallPer =
-  | SliceScope
-  | 'role'
-  | 'usagePlan'
-  | 'function'
-  | 'certificate'
-  | 'deployment'
-  | 'v2Stage';
+  SliceScope | 'role' | 'usagePlan' | 'function' | 'certificate' | 'deployment' | 'v2Stage';
 
 export interface SliceOperation {
   /** `service:Operation`, as the SDK command and the `stats.calls` keys spell it. */
@@ -301,7 +295,7 @@ export const SLICES = {
         iam: GET,
         path: '/domainnames',
         per: 'region',
-        note: '1 per 500 domains',
+        note: 'twice: the own domains, and `resourceOwner=OTHER_ACCOUNTS` (private domains shared with the account); 1 per 500 domains each',
       },
     ],
   },
@@ -315,6 +309,19 @@ export const SLICES = {
         path: '/domainnames/*/basepathmappings',
         per: 'domainName',
         note: '1 per 500 mappings',
+      },
+    ],
+  },
+  domainNameAccessAssociations: {
+    scope: 'region',
+    shape: 'list',
+    operations: [
+      {
+        call: 'apigateway:GetDomainNameAccessAssociations',
+        iam: GET,
+        path: '/domainnameaccessassociations',
+        per: 'region',
+        note: '`resourceOwner` SELF and OTHER_ACCOUNTS: the VPC endpoints that may reach private custom domains; 1 each per 500',
       },
     ],
   },

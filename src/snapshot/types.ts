@@ -82,7 +82,16 @@ export interface RegionSnapshot {
   account?: ApiGatewayAccount;
   restApis?: RestApiSnapshot[];
   v2Apis?: V2ApiSnapshot[];
+  /**
+   * The account's custom domains, then the private ones other accounts share with it (their
+   * `domainNameArn` names the owner; their base path mappings are the owner's, not read here).
+   */
   domainNames?: DomainNameSnapshot[];
+  /**
+   * Access associations of private custom domains: this account's VPC endpoints to any domain
+   * (SELF), and other accounts' endpoints to this account's domains (OTHER_ACCOUNTS).
+   */
+  domainNameAccessAssociations?: DomainNameAccessAssociation[];
   v2DomainNames?: V2DomainNameSnapshot[];
   usagePlans?: UsagePlan[];
   apiKeys?: ApiKey[];
@@ -327,6 +336,16 @@ export interface DomainName {
 
 export interface DomainNameSnapshot extends DomainName {
   basePathMappings?: BasePathMapping[];
+}
+
+export interface DomainNameAccessAssociation {
+  domainNameAccessAssociationArn?: string;
+  domainNameArn?: string;
+  /** VPCE */
+  accessAssociationSourceType?: string;
+  /** The VPC endpoint id. */
+  accessAssociationSource?: string;
+  tags?: Record<string, string>;
 }
 
 export interface BasePathMapping {
