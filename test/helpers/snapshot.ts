@@ -37,17 +37,30 @@ export function snapshot(
   };
 }
 
+/**
+ * A REST API. Unless `deployments` are given, every deployment its stages (and their canaries)
+ * name is one taken from its draft resources: the stages serve the draft.
+ */
 export function restApi(parts: Partial<RestApiSnapshot> & { id: string }): RestApiSnapshot {
-  return {
+  const api: RestApiSnapshot = {
     name: parts.id,
     endpointConfiguration: { types: ['REGIONAL'] },
     resources: [{ id: 'root', path: '/' }],
     stages: [],
-    deployments: [],
     authorizers: [],
     requestValidators: [],
     gatewayResponses: [],
     ...parts,
+  };
+  if ('deployments' in parts) return api;
+  const ids = new Set(
+    (api.stages ?? []).flatMap((s) => [s.deploymentId, s.canarySettings?.deploymentId]),
+  );
+  return {
+    ...api,
+    deployments: [...ids]
+      .filter((id): id is string => Boolean(id))
+      .map((id) => ({ id, apiSummary: summaryOf(api.resources) })),
   };
 }
 
@@ -71,18 +84,12 @@ export function summaryOf(resources: readonly RestResource[] = []): RestDeployme
  * from the draft resources.
  */
 export function deployedRestApi(parts: Partial<RestApiSnapshot> & { id: string }): RestApiSnapshot {
-  const api = restApi({ stages: [restStage({ stageName: 'prod' })], ...parts });
-  const given = new Map((parts.deployments ?? []).map((d) => [d.id, d]));
-  const ids = new Set(
-    (api.stages ?? []).flatMap((s) => [s.deploymentId, s.canarySettings?.deploymentId]),
-  );
-  const deployments = [...ids]
-    .filter((id): id is string => Boolean(id))
-    .map((id) => given.get(id) ?? { id, apiSummary: summaryOf(api.resources) });
-  return {
-    ...api,
-    deployments: [...deployments, ...[...given.values()].filter((d) => !ids.has(d.id))],
-  };
+  const { deployments: given = [], ...rest } = parts;
+  const api = restApi({ stages: [restStage({ stageName: 'prod' })], ...rest });
+  const byId = new Map(given.map((d) => [d.id, d]));
+  const derived = (api.deployments ?? []).map((d) => byId.get(d.id) ?? d);
+  const extra = given.filter((d) => !derived.some((x) => x.id === d.id));
+  return { ...api, deployments: [...derived, ...extra] };
 }
 
 export function restStage(parts: Partial<RestStage> & { stageName: string }): RestStage {
