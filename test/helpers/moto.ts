@@ -55,14 +55,15 @@ export function useMoto(opts: { fillGaps?: boolean } = {}): MotoHandle {
 
 /**
  * Operations moto 5.2.1 lacks (it answers them with an HTML page): apigateway
- * GetClientCertificates (404), GetDomainNameAccessAssociations (404) and apigatewayv2
- * GetAuthorizers (500). A scan against moto records them as collection errors; their success
+ * GetClientCertificates (404), GetDomainNameAccessAssociations (404), apigatewayv2
+ * GetAuthorizers (500) and ExportApi. A scan against moto records them as collection errors; their success
  * paths are tested with aws-sdk-client-mock.
  */
 export const MOTO_GAP_OPERATIONS = new Set([
   'apigateway:GetClientCertificates',
   'apigateway:GetDomainNameAccessAssociations',
   'apigatewayv2:GetAuthorizers',
+  'apigatewayv2:ExportApi',
 ]);
 
 export function isMotoGap(e: { service: string; operation: string; errorCode: string }): boolean {
