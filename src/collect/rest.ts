@@ -77,31 +77,31 @@ async function collectRestApi(ctx: RegionContext, api: RestApiSnapshot): Promise
     .then((out) => plainList<RestStage>(listIn(ctx, stagesSpec, out, 'item'))?.map(redactStage));
   const [resources, stages, deployments, authorizers, requestValidators, gatewayResponses] =
     await Promise.all([
-    pagesV1<RestResource>(
-      ctx,
-      spec('restApi.resources', 'GetResources'),
-      gw,
-      (position) =>
-        new GetResourcesCommand({ restApiId, limit: PAGE, position, embed: ['methods'] }),
-    ),
-    stageList,
-    stageList.then((list) => collectRestDeployments(ctx, restApiId, list)),
-    // GetAuthorizers and GetRequestValidators page by position but have no SDK paginator.
-    pagesV1<RestAuthorizer>(
-      ctx,
-      spec('restApi.authorizers', 'GetAuthorizers'),
-      gw,
-      (position) => new GetAuthorizersCommand({ restApiId, limit: PAGE, position }),
-    ),
-    pagesV1<RequestValidator>(
-      ctx,
-      spec('restApi.requestValidators', 'GetRequestValidators'),
-      gw,
-      (position) => new GetRequestValidatorsCommand({ restApiId, limit: PAGE, position }),
-    ),
-    // "The GatewayResponses collection does not support pagination": one call.
-    ctx.send(responsesSpec, gw, new GetGatewayResponsesCommand({ restApiId, limit: PAGE })),
-  ]);
+      pagesV1<RestResource>(
+        ctx,
+        spec('restApi.resources', 'GetResources'),
+        gw,
+        (position) =>
+          new GetResourcesCommand({ restApiId, limit: PAGE, position, embed: ['methods'] }),
+      ),
+      stageList,
+      stageList.then((list) => collectRestDeployments(ctx, restApiId, list)),
+      // GetAuthorizers and GetRequestValidators page by position but have no SDK paginator.
+      pagesV1<RestAuthorizer>(
+        ctx,
+        spec('restApi.authorizers', 'GetAuthorizers'),
+        gw,
+        (position) => new GetAuthorizersCommand({ restApiId, limit: PAGE, position }),
+      ),
+      pagesV1<RequestValidator>(
+        ctx,
+        spec('restApi.requestValidators', 'GetRequestValidators'),
+        gw,
+        (position) => new GetRequestValidatorsCommand({ restApiId, limit: PAGE, position }),
+      ),
+      // "The GatewayResponses collection does not support pagination": one call.
+      ctx.send(responsesSpec, gw, new GetGatewayResponsesCommand({ restApiId, limit: PAGE })),
+    ]);
   return {
     ...api,
     resources: plainList<RestResource>(resources),
