@@ -16,6 +16,8 @@ import {
   SNAPSHOT_SCHEMA_VERSION,
   type RegionSnapshot,
   type RestApiSnapshot,
+  type RestDeployment,
+  type RestResource,
   type Snapshot,
   type V2ApiSnapshot,
 } from '../src/snapshot/types.js';
@@ -27,6 +29,33 @@ const RESOURCES_PER_API = 3;
 
 function restApi(u: number, region: string): RestApiSnapshot {
   const id = `r${u.toString(36).padStart(8, '0')}`;
+  const resources: RestResource[] = [
+    { id: `${id}-root`, path: '/' },
+    ...Array.from({ length: RESOURCES_PER_API }, (_, k) => ({
+      id: `${id}-res${k}`,
+      parentId: `${id}-root`,
+      path: `/items${k}`,
+      pathPart: `items${k}`,
+      resourceMethods: Object.fromEntries(
+        ['GET', 'POST'].map((m, j) => [
+          m,
+          {
+            httpMethod: m,
+            authorizationType: (k + j) % 3 === 0 ? 'NONE' : 'AWS_IAM',
+            apiKeyRequired: j === 1,
+            methodIntegration: {
+              type: k % 2 ? 'AWS_PROXY' : 'HTTP_PROXY',
+              httpMethod: 'POST',
+              uri:
+                k % 2
+                  ? `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${ACCOUNT}:function:fn-${u}/invocations`
+                  : `https://backend-${u}.example.com/items`,
+            },
+          },
+        ]),
+      ),
+    })),
+  ];
   return {
     id,
     name: `api-${u}`,
@@ -50,33 +79,9 @@ function restApi(u: number, region: string): RestApiSnapshot {
           }),
         }
       : {}),
-    resources: [
-      { id: `${id}-root`, path: '/' },
-      ...Array.from({ length: RESOURCES_PER_API }, (_, k) => ({
-        id: `${id}-res${k}`,
-        parentId: `${id}-root`,
-        path: `/items${k}`,
-        pathPart: `items${k}`,
-        resourceMethods: Object.fromEntries(
-          ['GET', 'POST'].map((m, j) => [
-            m,
-            {
-              httpMethod: m,
-              authorizationType: (k + j) % 3 === 0 ? 'NONE' : 'AWS_IAM',
-              apiKeyRequired: j === 1,
-              methodIntegration: {
-                type: k % 2 ? 'AWS_PROXY' : 'HTTP_PROXY',
-                httpMethod: 'POST',
-                uri:
-                  k % 2
-                    ? `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:${ACCOUNT}:function:fn-${u}/invocations`
-                    : `https://backend-${u}.example.com/items`,
-              },
-            },
-          ]),
-        ),
-      })),
-    ],
+    resources,
+    // Every stage serves the draft, as a pipeline that deploys each change leaves it.
+    deployments: [{ id: `${id}-dep`, apiSummary: summaryOf(resources) }],
     stages: Array.from({ length: STAGES_PER_API }, (_, s) => ({
       stageName: `stage${s}`,
       deploymentId: `${id}-dep`,
@@ -108,6 +113,20 @@ function restApi(u: number, region: string): RestApiSnapshot {
     requestValidators: [],
     gatewayResponses: [],
   };
+}
+
+/** The API summary a deployment of these resources carries. */
+function summaryOf(resources: RestResource[]): RestDeployment['apiSummary'] {
+  const out: NonNullable<RestDeployment['apiSummary']> = {};
+  for (const r of resources) {
+    for (const [verb, m] of Object.entries(r.resourceMethods ?? {})) {
+      (out[r.path] ??= {})[verb] = {
+        authorizationType: m.authorizationType ?? 'NONE',
+        apiKeyRequired: Boolean(m.apiKeyRequired),
+      };
+    }
+  }
+  return out;
 }
 
 function httpApi(u: number, region: string): V2ApiSnapshot {

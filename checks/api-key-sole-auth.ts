@@ -1,6 +1,6 @@
 import { defineCheck } from './lib/define.js';
-import { restAuthorizationType } from './lib/auth.js';
 import { ref } from './lib/resources.js';
+import { draftAuth, labels, servedBy } from './lib/served.js';
 
 const upper = (s: string | undefined) => (s ?? 'NONE').toUpperCase();
 
@@ -12,7 +12,8 @@ export default defineCheck({
     severity: 'medium',
     resourceType: 'AWS::ApiGateway::Method',
     description:
-      'A REST method or v2 route that requires an API key must also require real authorization ' +
+      'A REST method (as each stage and canary serves it) or WebSocket route that requires an ' +
+      'API key must also require real authorization ' +
       '(IAM, a Lambda authorizer, Cognito or JWT). API keys identify callers for usage plans and ' +
       'throttling; AWS advises against using them for authorization. WebSocket routes other than ' +
       '$connect are judged by the $connect route, where a WebSocket connection is authorized.',
@@ -34,24 +35,39 @@ export default defineCheck({
         url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html',
       },
     ],
-    reads: ['restApis', 'restApi.resources', 'v2Apis', 'v2Api.routes'],
+    reads: [
+      'restApis',
+      'restApi.resources',
+      'restApi.stages',
+      'restApi.deployments',
+      'v2Apis',
+      'v2Api.routes',
+    ],
     anchors: [],
   },
   evaluate(ctx) {
-    for (const m of ctx.restMethods()) {
-      if (!m.method.apiKeyRequired) continue;
-      const authorizationType = restAuthorizationType(m.method);
-      const evidence = { apiKeyRequired: true, authorizationType };
-      if (authorizationType === 'NONE') {
+    for (const m of ctx.restServedMethods()) {
+      const keyed = m.served.filter((e) => e.method.apiKeyRequired);
+      if (!keyed.length) continue;
+      const open = keyed.filter((e) => e.method.authorizationType === 'NONE');
+      const judged = open[0] ?? keyed[0]!;
+      const evidence = {
+        apiKeyRequired: true,
+        authorizationType: judged.method.authorizationType,
+        servedBy: servedBy(m),
+        draft: draftAuth(m),
+        fieldSources: { apiKeyRequired: 'deployment', authorizationType: 'deployment' },
+      };
+      if (open.length) {
         ctx.fail(
-          ref.restMethod(m),
-          'The method requires an API key and no authorization',
+          ref.restServedMethod(m),
+          `The method requires an API key and no authorization on ${labels(open)}`,
           evidence,
         );
       } else {
         ctx.pass(
-          ref.restMethod(m),
-          `The method requires ${authorizationType} besides the API key`,
+          ref.restServedMethod(m),
+          `The method requires ${judged.method.authorizationType} besides the API key`,
           evidence,
         );
       }

@@ -1,5 +1,6 @@
 import { defineCheck } from './lib/define.js';
 import { ref } from './lib/resources.js';
+import { servedRoutesBy } from './lib/served.js';
 
 export default defineCheck({
   meta: {
@@ -9,8 +10,9 @@ export default defineCheck({
     severity: 'high',
     resourceType: 'AWS::ApiGatewayV2::Route',
     description:
-      'Every HTTP API route must name an authorization type: AWS_IAM, JWT or a Lambda authorizer ' +
-      '(CUSTOM). OPTIONS routes are exempt when the API has a CORS configuration, since browsers ' +
+      'Every HTTP API route a stage serves must name an authorization type: AWS_IAM, JWT or a ' +
+      'Lambda authorizer (CUSTOM). A stage that auto-deploys serves the draft routes; one that ' +
+      'does not serves its last deployment, read from its export. OPTIONS routes are exempt when the API has a CORS configuration, since browsers ' +
       'send preflight requests without credentials.',
     risk:
       'A route with authorization NONE can be called by anyone on the internet: its integration ' +
@@ -31,29 +33,44 @@ export default defineCheck({
         url: 'https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html',
       },
     ],
-    reads: ['v2Apis', 'v2Api.routes'],
+    reads: ['v2Apis', 'v2Api.routes', 'v2Api.stages', 'v2Api.exports'],
     anchors: [],
     notFlagged: 'OPTIONS routes of an API that has a CORS configuration.',
   },
   evaluate(ctx) {
-    for (const r of ctx.v2Routes('HTTP')) {
-      const isOptions = /^OPTIONS\s/i.test(r.route.RouteKey);
+    for (const r of ctx.httpServedRoutes()) {
+      const isOptions = /^OPTIONS\s/i.test(r.routeKey);
       if (isOptions && r.api.CorsConfiguration) continue;
-      const authorizationType = (r.route.AuthorizationType ?? 'NONE').toUpperCase();
+      const open = r.served.filter((e) => e.route.AuthorizationType === 'NONE');
+      const authorizationType = (open[0] ?? r.served[0]!).route.AuthorizationType;
+      const draftType = r.draft && (r.draft.AuthorizationType ?? 'NONE').toUpperCase();
       const evidence = {
-        RouteKey: r.route.RouteKey,
+        RouteKey: r.routeKey,
         AuthorizationType: authorizationType,
-        AuthorizerId: r.route.AuthorizerId ?? null,
+        AuthorizerId: r.draft?.AuthorizerId ?? null,
+        servedBy: servedRoutesBy(r),
+        draft: draftType ? { AuthorizationType: draftType } : null,
+        fieldSources: { AuthorizationType: 'stage', AuthorizerId: 'draft' },
       };
-      if (authorizationType === 'NONE') {
-        ctx.fail(
-          ref.v2Route(r),
-          'Anyone can call the route: its authorization type is NONE',
+      if (!open.length) {
+        ctx.pass(
+          ref.v2ServedRoute(r),
+          `The route requires ${authorizationType} authorization on every stage that serves it`,
           evidence,
         );
-      } else {
-        ctx.pass(ref.v2Route(r), `The route requires ${authorizationType} authorization`, evidence);
+        continue;
       }
+      const stages = open.map((e) => e.serving.stageName).join(', ');
+      const lag = !r.draft
+        ? ' (deleted from the draft, still deployed)'
+        : draftType !== 'NONE'
+          ? ` (the draft requires ${draftType}, but that is not deployed)`
+          : '';
+      ctx.fail(
+        ref.v2ServedRoute(r),
+        `Anyone can call the route on ${stages}${lag}: its authorization type is NONE`,
+        evidence,
+      );
     }
   },
 });

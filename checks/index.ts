@@ -34,6 +34,7 @@ import restEndpointType from './rest-endpoint-type.js';
 import restExecutionLogging from './rest-execution-logging.js';
 import restMethodAuthorization from './rest-method-authorization.js';
 import restRequestValidation from './rest-request-validation.js';
+import restUndeployedChanges from './rest-undeployed-changes.js';
 import restWafAttached from './rest-waf-attached.js';
 import restXrayTracing from './rest-xray-tracing.js';
 import stageThrottleExceedsAccount from './stage-throttle-exceeds-account.js';
@@ -82,6 +83,7 @@ export const ALL_CHECKS: readonly Check[] = [
   restExecutionLogging,
   restMethodAuthorization,
   restRequestValidation,
+  restUndeployedChanges,
   restWafAttached,
   restXrayTracing,
   stageThrottleExceedsAccount,

@@ -7,6 +7,7 @@ import {
   restEndpointTypes,
 } from './lib/auth.js';
 import { ref } from './lib/resources.js';
+import { draftAuth, labels, servedBy } from './lib/served.js';
 
 export default defineCheck({
   meta: {
@@ -16,7 +17,8 @@ export default defineCheck({
     severity: 'high',
     resourceType: 'AWS::ApiGateway::Method',
     description:
-      'Every REST API method except OPTIONS (CORS preflight) must name an authorization type: ' +
+      'Every REST API method a stage serves, except OPTIONS (CORS preflight), must name an ' +
+      'authorization type: ' +
       'AWS_IAM, a Lambda authorizer (CUSTOM) or a Cognito user pool. A PRIVATE API whose resource ' +
       'policy confines callers to given VPC endpoints or VPCs counts as access-controlled. An API ' +
       'key alone is not authorization.',
@@ -43,27 +45,38 @@ export default defineCheck({
         url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html',
       },
     ],
-    reads: ['restApis', 'restApi.resources'],
+    reads: ['restApis', 'restApi.resources', 'restApi.stages', 'restApi.deployments'],
     anchors: ['Prowler', 'Checkov CKV_AWS_59', 'cdk-nag APIG4'],
     notFlagged: 'OPTIONS preflight methods (CORS), which browsers send without credentials.',
   },
   evaluate(ctx) {
     const vpceCache = new Map<string, ReturnType<typeof assessVpcePolicy>>();
-    for (const m of ctx.restMethods()) {
-      if (m.verb.toUpperCase() === 'OPTIONS') continue;
-      const authorizationType = restAuthorizationType(m.method);
-      const integrationType = m.method.methodIntegration?.type;
+    for (const m of ctx.restServedMethods()) {
+      if (m.verb === 'OPTIONS') continue;
+      // A stage answers with what it serves: the weakest serving decides.
+      const open = m.served.filter((e) => e.method.authorizationType === 'NONE');
+      const judged = open[0] ?? m.served[0]!;
+      const authorizationType = judged.method.authorizationType;
+      const integrationType = m.draft?.method.methodIntegration?.type;
       const evidence: Record<string, unknown> = {
         authorizationType,
-        authorizerId: m.method.authorizerId ?? null,
-        apiKeyRequired: Boolean(m.method.apiKeyRequired),
+        authorizerId: m.draft?.method.authorizerId ?? null,
+        apiKeyRequired: judged.method.apiKeyRequired,
         'methodIntegration.type': integrationType ?? null,
         'endpointConfiguration.types': restEndpointTypes(m.api),
+        servedBy: servedBy(m),
+        draft: draftAuth(m),
+        fieldSources: {
+          authorizationType: 'deployment',
+          apiKeyRequired: 'deployment',
+          authorizerId: 'draft',
+          'methodIntegration.type': 'draft',
+        },
       };
-      if (authorizationType !== 'NONE') {
+      if (!open.length) {
         ctx.pass(
-          ref.restMethod(m),
-          `The method requires ${authorizationType} authorization`,
+          ref.restServedMethod(m),
+          `The method requires ${authorizationType} authorization on every stage that serves it`,
           evidence,
         );
         continue;
@@ -74,22 +87,34 @@ export default defineCheck({
         evidence.resourcePolicyVpceLimited = vpce.state === 'limited';
         if (vpce.state === 'limited') {
           ctx.pass(
-            ref.restMethod(m),
+            ref.restServedMethod(m),
             'The method has no authorizer, but the PRIVATE API is confined to given VPC endpoints or VPCs by its resource policy',
             evidence,
           );
           continue;
         }
       }
-      const backend = reachesBackend(integrationType);
-      const keyNote = m.method.apiKeyRequired
+      // A method gone from the draft may reach anything: judge it as reaching a backend.
+      const backend = m.draft ? reachesBackend(integrationType) : true;
+      const keyNote = judged.method.apiKeyRequired
         ? ' (an API key is required, but a key is not authorization)'
         : '';
+      const draftType = m.draft ? restAuthorizationType(m.draft.method) : undefined;
+      const where =
+        ` on ${labels(open)}` +
+        (!m.draft
+          ? ' (deleted from the draft, still deployed)'
+          : draftType !== 'NONE'
+            ? ` (the draft requires ${draftType}, but that is not deployed)`
+            : '');
+      const reaches = !m.draft
+        ? ', and the draft no longer shows its integration'
+        : backend
+          ? `, which reaches a ${integrationType} backend`
+          : ` (${integrationType ?? 'no'} integration)`;
       ctx.fail(
-        ref.restMethod(m),
-        backend
-          ? `Anyone can call the method, which reaches a ${integrationType} backend${keyNote}`
-          : `Anyone can call the method (${integrationType ?? 'no'} integration)${keyNote}`,
+        ref.restServedMethod(m),
+        `Anyone can call the method${where}${reaches}${keyNote}`,
         evidence,
         backend ? 'high' : 'low',
       );

@@ -45,7 +45,8 @@ export default defineCheck({
     severity: 'high',
     resourceType: 'AWS::ApiGateway::Stage',
     description:
-      'Looks at every REST stage variable (variables) and HTTP or WebSocket stage variable ' +
+      'Looks at every REST stage variable (variables) and canary override ' +
+      '(canarySettings.stageVariableOverrides), and every HTTP or WebSocket stage variable ' +
       '(StageVariables) for a secret: a name such as password, secret, token, api_key, ' +
       'private_key or credential holding a value, or a value that is an AWS access key ID, a ' +
       'JSON Web Token, a PEM block, a URL with credentials, or a long random-looking string ' +
@@ -82,7 +83,12 @@ export default defineCheck({
       'credentials, hostnames, UUIDs, hexadecimal digests or generated resource names.',
   },
   evaluate(ctx) {
-    for (const s of ctx.restStages()) judge(ctx, ref.restStage(s), s.stage.variables, 'variables');
+    for (const s of ctx.restStages()) {
+      judge(ctx, ref.restStage(s), s.stage.variables, 'variables');
+      // A canary's overrides reach its share of the traffic like stage variables do.
+      const overrides = s.stage.canarySettings?.stageVariableOverrides;
+      judge(ctx, ref.restCanary(s), overrides, 'canarySettings.stageVariableOverrides');
+    }
     for (const s of ctx.v2Stages()) {
       judge(ctx, ref.v2Stage(s), s.stage.StageVariables, 'StageVariables');
     }

@@ -5,8 +5,10 @@
  * scan does.
  *
  * moto lacks two read operations (v2 GetAuthorizers, GetClientCertificates): the scan's clients
- * answer those from what was seeded (see `shim`), as the unit tests answer them with mocks;
- * everything else is what moto returned. Fields moto drops (a stage's clientCertificateId, a REST
+ * answer those from what was seeded (see `shim`), as the unit tests answer them with mocks. moto
+ * also leaves out what deployments serve (a deployment's API summary, canaries, HTTP API
+ * exports): seeding and scanning go through the bench simulator, which answers those as AWS
+ * would (bench/simulator/deployments.ts). Everything else is what moto returned. Fields moto drops (a stage's clientCertificateId, a REST
  * API's securityPolicy, a domain's mutual TLS and endpointAccessMode, an integration's
  * cacheKeyParameters, a TOKEN authorizer's identityValidationExpression) are absent, as on an
  * account that never set them.
@@ -16,6 +18,7 @@ import {
   GetAuthorizersCommand as GetV2AuthorizersCommand,
   type Authorizer as V2Authorizer,
 } from '@aws-sdk/client-apigatewayv2';
+import { startSimulator } from '../bench/simulator/server.js';
 import { createClientFactory, type ClientFactory } from '../src/collect/clients.js';
 import { collectSnapshot } from '../src/collect/scan.js';
 import type { Snapshot } from '../src/snapshot/types.js';
@@ -103,10 +106,22 @@ export const DEMO_ACCOUNT: AccountSpec = {
             },
             '/payments/{id}': { GET: payments, PATCH: payments },
           },
+          // An export endpoint added after the last release, that forgot its authorizer: only the
+          // canary serves it so far.
+          draftChanges: {
+            '/payments/export': { GET: { integration: lambdaProxy(EU, 'payments-handler') } },
+          },
           stages: [
             {
               name: 'prod',
               tags: STAGE_TAGS,
+              canary: {
+                percentTraffic: 10,
+                stageVariableOverrides: {
+                  backendHost: 'payments-canary.internal.northwind.example',
+                  EXPORT_SIGNING_KEY: 'q8XvT3nLp0ZkR7wYc2HsJ9dFbM4gE6aU',
+                },
+              },
               settings: {
                 '/*/*/logging/loglevel': 'INFO',
                 '/*/*/metrics/enabled': 'true',
@@ -331,6 +346,10 @@ export const DEMO_ACCOUNT: AccountSpec = {
               POST: { integration: { type: 'MOCK' } },
             },
           },
+          // The open POST was fixed in the draft and never redeployed: prod still answers anyone.
+          draftChanges: {
+            '/reports': { POST: { auth: 'AWS_IAM', integration: { type: 'MOCK' } } },
+          },
           stages: [
             { name: 'prod', tags: STAGE_TAGS, settings: { '/*/*/logging/loglevel': 'OFF' } },
           ],
@@ -443,14 +462,25 @@ function shim(factory: ClientFactory, v2Authorizers: Map<string, V2Authorizer[]>
  * ACCOUNT) and scans it with the real collector.
  */
 export async function scanDemoAccount(endpoint: string): Promise<Snapshot> {
-  const factory = createClientFactory({
-    endpointUrl: endpoint,
-    credentials: CREDS,
-    maxAttempts: 2,
+  const sim = await startSimulator({
+    target: endpoint,
+    quotas: false,
+    latencyMs: 0,
+    fillMotoGaps: true,
+    accessKeyAccounts: { [CREDS.accessKeyId]: ACCOUNT },
   });
-  const seeded = await seedAccount(factory, DEMO_ACCOUNT);
-  const v2Authorizers = new Map<string, V2Authorizer[]>();
-  for (const region of seeded.values())
-    for (const api of region.v2Apis.values()) v2Authorizers.set(api.id, api.authorizers);
-  return collectSnapshot({ clients: shim(factory, v2Authorizers), regions: [...REGIONS] });
+  try {
+    const factory = createClientFactory({
+      endpointUrl: sim.endpoint,
+      credentials: CREDS,
+      maxAttempts: 2,
+    });
+    const seeded = await seedAccount(factory, DEMO_ACCOUNT);
+    const v2Authorizers = new Map<string, V2Authorizer[]>();
+    for (const region of seeded.values())
+      for (const api of region.v2Apis.values()) v2Authorizers.set(api.id, api.authorizers);
+    return await collectSnapshot({ clients: shim(factory, v2Authorizers), regions: [...REGIONS] });
+  } finally {
+    await sim.stop();
+  }
 }

@@ -2,6 +2,7 @@
 import {
   CreateAuthorizerCommand,
   CreateDeploymentCommand,
+  DeleteMethodCommand,
   CreateRequestValidatorCommand,
   CreateResourceCommand,
   CreateRestApiCommand,
@@ -201,6 +202,42 @@ export async function seedStage(
       new UpdateStageCommand({ restApiId: api.id, stageName, patchOperations: patches }),
     );
   }
+}
+
+export async function deleteMethod(
+  c: Clients,
+  api: Pick<SeededRestApi, 'id'>,
+  resourceId: string,
+  httpMethod: string,
+): Promise<void> {
+  await c.apigateway.send(new DeleteMethodCommand({ restApiId: api.id, resourceId, httpMethod }));
+}
+
+/**
+ * Gives a stage a canary serving a new deployment of the API as it is now. The patch paths are
+ * UpdateStage's `/canarySettings/...` (moto keeps none of them: the bench simulator does).
+ */
+export async function seedCanary(
+  c: Clients,
+  api: Pick<SeededRestApi, 'id'>,
+  stageName: string,
+  canary: { percentTraffic: number; stageVariableOverrides?: Record<string, string> },
+): Promise<string> {
+  const deploymentId = await seedDeployment(c, api);
+  await c.apigateway.send(
+    new UpdateStageCommand({
+      restApiId: api.id,
+      stageName,
+      patchOperations: [
+        replace('/canarySettings/deploymentId', deploymentId),
+        replace('/canarySettings/percentTraffic', String(canary.percentTraffic)),
+        ...Object.entries(canary.stageVariableOverrides ?? {}).map(([name, value]) =>
+          replace(`/canarySettings/stageVariableOverrides/${name}`, value),
+        ),
+      ],
+    }),
+  );
+  return deploymentId;
 }
 
 export const replace = (path: string, value: string): PatchOperation => ({

@@ -27,6 +27,8 @@ import {
   importRestApi,
   replace,
   seedAuthorizer,
+  seedCanary,
+  deleteMethod,
   seedDeployment,
   seedGatewayResponse,
   seedMethod,
@@ -71,6 +73,8 @@ export interface RestStageSpec {
   tags?: Record<string, string>;
   /** Patch path -> value, applied with `replace` after the deployment. */
   settings?: Record<string, string>;
+  /** A canary serving a deployment taken after the API's `draftChanges`. */
+  canary?: { percentTraffic: number; stageVariableOverrides?: Record<string, string> };
 }
 
 export interface RestApiSpec {
@@ -92,6 +96,11 @@ export interface RestApiSpec {
   stages?: RestStageSpec[];
   /** All stages on one deployment, as a pipeline promoting one build would leave them. */
   sharedDeployment?: boolean;
+  /**
+   * Edits to the draft after the stages were deployed (path -> verb -> the method as it becomes,
+   * or null to delete it): the stages keep serving the API as it was, until redeployed.
+   */
+  draftChanges?: Record<string, Record<string, MethodSpec | null>>;
   /**
    * Create resources and methods with one ImportRestApi call (MOCK and HTTP integrations, no
    * authorization) rather than one call each: for fixtures with thousands of methods.
@@ -146,7 +155,15 @@ async function seedRestApiSpec(
 ): Promise<SeededRestApi> {
   if (spec.importAsOpenApi) {
     const dropped = (
-      ['endpointType', 'policy', 'tags', 'authorizers', 'validators', 'gatewayResponses'] as const
+      [
+        'endpointType',
+        'policy',
+        'tags',
+        'authorizers',
+        'validators',
+        'gatewayResponses',
+        'draftChanges',
+      ] as const
     ).filter((k) => spec[k] !== undefined);
     if (dropped.length)
       throw new Error(`${spec.name}: importAsOpenApi does not set ${dropped.join(', ')}`);
@@ -181,25 +198,36 @@ async function seedRestApiSpec(
     resourceIds.set(path, id);
     return id;
   };
+  const putMethod = (path: string, verb: string, m: MethodSpec) =>
+    seedMethod(c, api, resourceIds.get(path)!, null, verb, {
+      authorizationType: m.auth ?? 'NONE',
+      ...(m.authorizer ? { authorizerId: lookup(authorizers, m.authorizer, spec.name) } : {}),
+      ...(m.validator ? { requestValidatorId: lookup(validators, m.validator, spec.name) } : {}),
+      ...(m.apiKey ? { apiKeyRequired: true } : {}),
+      integration: integrationFor(verb, m.integration),
+      ...(m.corsOrigin ? { corsOrigin: m.corsOrigin } : {}),
+    });
   const paths = Object.entries(spec.resources ?? {});
   for (const [path] of paths) await resourceAt(path);
   for (const [path, methods] of paths) {
-    for (const [verb, m] of Object.entries(methods)) {
-      await seedMethod(c, api, resourceIds.get(path)!, null, verb, {
-        authorizationType: m.auth ?? 'NONE',
-        ...(m.authorizer ? { authorizerId: lookup(authorizers, m.authorizer, spec.name) } : {}),
-        ...(m.validator ? { requestValidatorId: lookup(validators, m.validator, spec.name) } : {}),
-        ...(m.apiKey ? { apiKeyRequired: true } : {}),
-        integration: integrationFor(verb, m.integration),
-        ...(m.corsOrigin ? { corsOrigin: m.corsOrigin } : {}),
-      });
-    }
+    for (const [verb, m] of Object.entries(methods)) await putMethod(path, verb, m);
   }
   for (const r of spec.gatewayResponses ?? []) {
     const { type, ...rest } = r;
     await seedGatewayResponse(c, api, type, rest);
   }
   await seedRestStages(c, api, spec, concurrent);
+  // After the stages' deployments, so that they lag the draft.
+  for (const [path, methods] of Object.entries(spec.draftChanges ?? {})) {
+    await resourceAt(path);
+    for (const [verb, m] of Object.entries(methods)) {
+      if (m) await putMethod(path, verb, m);
+      else await deleteMethod(c, api, resourceIds.get(path)!, verb);
+    }
+  }
+  for (const s of spec.stages ?? []) {
+    if (s.canary) await seedCanary(c, api, s.name, s.canary);
+  }
   return api;
 }
 

@@ -25,6 +25,7 @@ import {
   unsupportedAnswer,
   type Answer,
 } from './errors.js';
+import { DeploymentGaps, type Upstream } from './deployments.js';
 import { identify, type RequestInfo } from './identify.js';
 import { AWS_QUOTAS, lanesOf, type LaneId, type QuotaConfig } from './quotas.js';
 
@@ -76,9 +77,11 @@ export interface SimulatorOptions {
   clock?: Clock;
   /**
    * Answer the list operations moto lacks (apigatewayv2 GetAuthorizers, apigateway
-   * GetClientCertificates) with an empty list, as AWS answers for an API or account that has
-   * none, instead of passing moto's HTML error through. The benchmark turns this on so that
-   * call counts are not inflated by retries of answers AWS would never give.
+   * GetClientCertificates and GetDomainNameAccessAssociations, GetDomainNames of other accounts)
+   * with an empty list, as AWS answers for an API or account that has
+   * none, instead of passing moto's HTML error through; and what moto leaves out of deployments
+   * (the API summary, canaries, HTTP API exports: see deployments.ts). The benchmark turns this
+   * on so that call counts are not inflated by retries of answers AWS would never give.
    */
   fillMotoGaps?: boolean;
 }
@@ -87,7 +90,18 @@ export interface SimulatorOptions {
 const MOTO_GAP_ANSWERS: Record<string, string> = {
   'apigatewayv2:GetAuthorizers': '{"items":[]}',
   'apigateway:GetClientCertificates': '{"item":[]}',
+  'apigateway:GetDomainNameAccessAssociations': '{"item":[]}',
 };
+
+/**
+ * moto ignores GetDomainNames' resourceOwner and lists the account's own domains: AWS lists only
+ * the ones other accounts shared, and a moto account has none.
+ */
+function motoGapAnswer(opKey: string, url: string): string | undefined {
+  if (opKey === 'apigateway:GetDomainNames' && /resourceOwner=OTHER_ACCOUNTS/.test(url))
+    return '{"item":[]}';
+  return MOTO_GAP_ANSWERS[opKey];
+}
 
 export interface OperationStats {
   /** Requests received (attempts, including retries). */
@@ -231,7 +245,20 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
     res.end(a.body);
   };
 
-  const forward = (req: IncomingMessage, body: Buffer): Promise<Answer & { raw: Buffer }> =>
+  const gaps = new DeploymentGaps();
+  const upstreamOf = (req: IncomingMessage): Upstream => ({
+    get: async (path) => {
+      const a = await forward(req, Buffer.alloc(0), 'GET', path);
+      return { status: a.status, body: a.raw.toString('utf8') };
+    },
+  });
+
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+    method = req.method,
+    path = req.url,
+  ): Promise<Answer & { raw: Buffer }> =>
     new Promise((resolve, reject) => {
       const headers: Record<string, string | string[]> = {};
       for (const [k, v] of Object.entries(req.headers)) {
@@ -242,8 +269,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
         {
           host: target.hostname,
           port: target.port,
-          method: req.method,
-          path: req.url,
+          method,
+          path,
           headers,
           agent: upstreamAgent,
         },
@@ -350,15 +377,37 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
 
     await sleep(delay());
     if (res.destroyed) return;
-    const gap = opts.fillMotoGaps ? MOTO_GAP_ANSWERS[opKey] : undefined;
-    const up = gap
-      ? {
-          status: 200,
-          headers: { 'content-type': 'application/json' },
-          body: gap,
-          raw: Buffer.from(gap),
-        }
-      : await forward(req, body);
+    const gap = opts.fillMotoGaps ? motoGapAnswer(opKey, req.url ?? '') : undefined;
+    const deployments = opts.fillMotoGaps && gaps.handles(info);
+    const url = req.url ?? '/';
+    let up: Answer & { raw: Buffer };
+    if (gap) {
+      up = {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: gap,
+        raw: Buffer.from(gap),
+      };
+    } else if (deployments && info.operation === 'ExportApi') {
+      const e = await gaps.exportApi(url, upstreamOf(req));
+      up = {
+        status: e.status,
+        headers: { 'content-type': 'application/json' },
+        body: e.body,
+        raw: Buffer.from(e.body),
+      };
+    } else {
+      const sent =
+        deployments && info.operation === 'UpdateStage'
+          ? Buffer.from(gaps.updateStageBody(info, url, bodyText))
+          : body;
+      up = await forward(req, sent);
+      if (deployments && up.status < 300) {
+        up.raw = Buffer.from(
+          await gaps.answer(info, url, up.raw.toString('utf8'), upstreamOf(req)),
+        );
+      }
+    }
     stats.accepted++;
     opStats(stats.byOperation, opKey).accepted++;
     opStats(stats.byRegion, regionKey).accepted++;

@@ -30,6 +30,16 @@ import type {
   V2Route,
   V2Stage,
 } from '../../src/snapshot/types.js';
+import {
+  draftMethods,
+  restServings,
+  v2Servings,
+  type DraftMethod,
+  type RestServing,
+  type ServedMethod,
+  type ServedRoute,
+  type V2Serving,
+} from '../../src/snapshot/deployed.js';
 import { ref } from './resources.js';
 
 // Check helpers and tests name the result type from here as well.
@@ -63,6 +73,25 @@ export interface V2RouteScope extends V2ApiScope {
   route: V2Route;
 }
 
+/** A REST method as the stages serve it: one per path and verb that any stage or canary serves. */
+export interface RestServedMethodScope extends RestApiScope {
+  key: string;
+  verb: string;
+  path: string;
+  /** The method in the draft, when it is still there. */
+  draft?: DraftMethod;
+  /** Each stage and canary that serves it, with what it serves. */
+  served: Array<{ serving: RestServing; method: ServedMethod }>;
+}
+
+/** An HTTP API route as the stages serve it: one per route key that any stage serves. */
+export interface V2ServedRouteScope extends V2ApiScope {
+  routeKey: string;
+  /** The route in the draft, when it is still there. */
+  draft?: V2Route;
+  served: Array<{ serving: V2Serving; route: ServedRoute }>;
+}
+
 export interface RestAuthorizerScope extends RestApiScope {
   authorizer: RestAuthorizer;
 }
@@ -83,6 +112,9 @@ export interface DomainScope extends RegionScope {
 }
 
 export type Protocol = 'HTTP' | 'WEBSOCKET';
+
+/** The account in an ARN (`arn:aws:apigateway:region:account:/...`), when it names one. */
+const ownerOf = (arn: string | undefined): string | undefined => arn?.split(':')[4] || undefined;
 
 export class CheckContext {
   readonly results: CheckResult[] = [];
@@ -238,6 +270,99 @@ export class CheckContext {
     }
   }
 
+  /**
+   * The methods the stages and canaries serve, judged on their deployments rather than on the
+   * draft: a method only in the draft is not served, and one deleted from the draft but still
+   * deployed is. A stage whose deployment could not be read gets an ERROR of its own.
+   */
+  *restServedMethods(): Generator<RestServedMethodScope> {
+    for (const a of this.restApis()) {
+      const need: Array<[unknown, Slice]> = [
+        [a.api.resources, 'restApi.resources'],
+        [a.api.stages, 'restApi.stages'],
+        [a.api.deployments, 'restApi.deployments'],
+      ];
+      const missing = need.find(([v]) => v === undefined);
+      if (missing) {
+        this.error(ref.restApi(a), missing[1], a.api.id);
+        continue;
+      }
+      const servings = restServings(a.api);
+      for (const s of servings) {
+        if (s.methods) continue;
+        const stage = a.api.stages!.find((x) => x.stageName === s.stageName)!;
+        this.error(
+          ref.restStage({ ...a, stage }),
+          'restApi.deployments',
+          `${a.api.id}/${s.deploymentId}`,
+        );
+      }
+      const draft = draftMethods(a.api);
+      const keys = new Set(draft.keys());
+      const deployedOnly = servings
+        .flatMap((s) => [...(s.methods?.keys() ?? [])])
+        .filter((k) => !keys.has(k))
+        .sort();
+      for (const k of deployedOnly) keys.add(k);
+      for (const key of keys) {
+        const served = servings.flatMap((serving) => {
+          const method = serving.methods?.get(key);
+          return method ? [{ serving, method }] : [];
+        });
+        if (!served.length) continue;
+        const space = key.indexOf(' ');
+        yield {
+          ...a,
+          key,
+          verb: key.slice(0, space),
+          path: key.slice(space + 1),
+          draft: draft.get(key),
+          served,
+        };
+      }
+    }
+  }
+
+  /**
+   * HTTP API routes as the stages serve them: auto-deploying stages serve the draft, the others
+   * what their export shows. A stage whose export could not be read gets an ERROR of its own.
+   */
+  *httpServedRoutes(): Generator<V2ServedRouteScope> {
+    for (const a of this.v2Apis('HTTP')) {
+      const need: Array<[unknown, Slice]> = [
+        [a.api.routes, 'v2Api.routes'],
+        [a.api.stages, 'v2Api.stages'],
+        [a.api.exports, 'v2Api.exports'],
+      ];
+      const missing = need.find(([v]) => v === undefined);
+      if (missing) {
+        this.error(ref.v2Api(a), missing[1], a.api.ApiId);
+        continue;
+      }
+      const servings = v2Servings(a.api);
+      for (const s of servings) {
+        if (s.routes) continue;
+        const stage = a.api.stages!.find((x) => x.StageName === s.stageName)!;
+        this.error(ref.v2Stage({ ...a, stage }), 'v2Api.exports', `${a.api.ApiId}/${s.stageName}`);
+      }
+      const draft = new Map(a.api.routes!.map((r) => [r.RouteKey, r]));
+      const keys = new Set(draft.keys());
+      const deployedOnly = servings
+        .flatMap((s) => [...(s.routes?.keys() ?? [])])
+        .filter((k) => !keys.has(k))
+        .sort();
+      for (const k of deployedOnly) keys.add(k);
+      for (const routeKey of keys) {
+        const served = servings.flatMap((serving) => {
+          const route = serving.routes?.get(routeKey);
+          return route ? [{ serving, route }] : [];
+        });
+        if (!served.length) continue;
+        yield { ...a, routeKey, draft: draft.get(routeKey), served };
+      }
+    }
+  }
+
   *v2Apis(protocol?: Protocol): Generator<V2ApiScope> {
     for (const r of this.regions()) {
       if (!r.region.v2Apis) {
@@ -301,7 +426,8 @@ export class CheckContext {
   }
 
   /**
-   * Custom domains, de-duplicated by name across the v1 and v2 listings. When one listing
+   * Custom domains, de-duplicated by name across the v1 and v2 listings, without the private
+   * domains other accounts share with this one. When one listing
    * failed, the region gets an ERROR for it and the domains the other listing returned are
    * still yielded.
    */
@@ -311,6 +437,9 @@ export class CheckContext {
       if (!r.region.domainNames) this.error(ref.domainListing(r), 'domainNames');
       if (!r.region.v2DomainNames) this.error(ref.domainListing(r), 'v2DomainNames');
       for (const d of r.region.domainNames ?? []) {
+        // A private domain another account shares is that account's to configure and judge.
+        if (ownerOf(d.domainNameArn) !== undefined && ownerOf(d.domainNameArn) !== r.accountId)
+          continue;
         byName.set(d.domainName, { ...r, name: d.domainName, v1: d });
       }
       for (const d of r.region.v2DomainNames ?? []) {

@@ -9,6 +9,8 @@ import type {
   V2IntegrationScope,
   RestApiScope,
   RestMethodScope,
+  RestServedMethodScope,
+  V2ServedRouteScope,
   RestStageScope,
   V2ApiScope,
   V2RouteScope,
@@ -52,12 +54,44 @@ export const ref = {
     type: 'AWS::ApiGateway::Stage',
     name: `${s.api.name ?? s.api.id}/${s.stage.stageName}`,
   }),
+  /** A stage's canary: its own deployment and stage variable overrides. */
+  restCanary: (s: RestStageScope): ResourceRef => ({
+    ...base(s),
+    arn: `${arn.restStage(s.partition, s.regionName, s.api.id, s.stage.stageName)}/canary`,
+    type: 'AWS::ApiGateway::Stage',
+    name: `${s.api.name ?? s.api.id}/${s.stage.stageName} (canary)`,
+  }),
   restMethod: (s: RestMethodScope): ResourceRef => ({
     ...base(s),
     arn: arn.restMethod(s.partition, s.regionName, s.api.id, s.resource.id, s.verb),
     type: 'AWS::ApiGateway::Method',
     name: `${s.api.name ?? s.api.id} ${s.verb} ${s.resource.path}`,
   }),
+  /** A served method: the draft's method when it is still there, else the deployed path. */
+  restServedMethod: (s: RestServedMethodScope): ResourceRef =>
+    s.draft
+      ? ref.restMethod({
+          ...s,
+          resource: s.draft.resource,
+          verb: s.draft.verb,
+          method: s.draft.method,
+        })
+      : {
+          ...base(s),
+          arn: arn.restDeployedMethod(s.partition, s.regionName, s.api.id, s.path, s.verb),
+          type: 'AWS::ApiGateway::Method',
+          name: `${s.api.name ?? s.api.id} ${s.verb} ${s.path}`,
+        },
+  /** A served route: the draft's route when it is still there, else the deployed route key. */
+  v2ServedRoute: (s: V2ServedRouteScope): ResourceRef =>
+    s.draft
+      ? ref.v2Route({ ...s, route: s.draft })
+      : {
+          ...base(s),
+          arn: arn.v2DeployedRoute(s.partition, s.regionName, s.api.ApiId, s.routeKey),
+          type: 'AWS::ApiGatewayV2::Route',
+          name: `${s.api.Name ?? s.api.ApiId} ${s.routeKey}`,
+        },
   v2Api: (s: V2ApiScope): ResourceRef => ({
     ...base(s),
     arn: arn.v2Api(s.partition, s.regionName, s.api.ApiId),

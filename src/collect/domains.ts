@@ -1,15 +1,22 @@
 /**
  * Custom domain names, as both APIs list them: v1 GetDomainNames with each domain's base path
- * mappings, and v2 GetDomainNames with each domain's API mappings. On AWS the two lists name the
+ * mappings (and the private domains other accounts share with this one), v2 GetDomainNames with
+ * each domain's API mappings, and the access associations of private domains. On AWS the two lists name the
  * same domains (one namespace); both are kept as read, and checks de-duplicate by name.
  */
-import { GetBasePathMappingsCommand, GetDomainNamesCommand } from '@aws-sdk/client-api-gateway';
+import {
+  GetBasePathMappingsCommand,
+  GetDomainNameAccessAssociationsCommand,
+  GetDomainNamesCommand,
+} from '@aws-sdk/client-api-gateway';
 import {
   GetApiMappingsCommand,
   GetDomainNamesCommand as GetV2DomainNamesCommand,
 } from '@aws-sdk/client-apigatewayv2';
 import type {
   BasePathMapping,
+  DomainName,
+  DomainNameAccessAssociation,
   DomainNameSnapshot,
   V2ApiMapping,
   V2DomainNameSnapshot,
@@ -24,15 +31,29 @@ export async function collectDomainNames(
   ctx: RegionContext,
 ): Promise<DomainNameSnapshot[] | undefined> {
   const gw = ctx.clients.apigateway;
-  const domains = await pagesV1(
-    ctx,
-    { slice: 'domainNames', service: 'apigateway', operation: 'GetDomainNames' },
-    gw,
-    (position) => new GetDomainNamesCommand({ limit: PAGE, position }),
-  );
-  if (!domains) return undefined;
+  const spec = {
+    slice: 'domainNames',
+    service: 'apigateway',
+    operation: 'GetDomainNames',
+  } as const;
+  const [domains, shared] = await Promise.all([
+    pagesV1(ctx, spec, gw, (position) => new GetDomainNamesCommand({ limit: PAGE, position })),
+    pagesV1<DomainName>(
+      ctx,
+      spec,
+      gw,
+      (position) =>
+        new GetDomainNamesCommand({ limit: PAGE, position, resourceOwner: 'OTHER_ACCOUNTS' }),
+    ),
+  ]);
+  if (!domains || !shared) return undefined;
   ctx.found('domainNames', domains.length);
-  return Promise.all(
+  const own = new Set(domains.map((d) => domainKey(plain<DomainName>(d))));
+  // The owner's mappings are not readable from here, and not this account's: none are kept.
+  const others = plainList<DomainName>(shared)!
+    .filter((d) => !own.has(domainKey(d)))
+    .map((d): DomainNameSnapshot => ({ ...d, basePathMappings: [] }));
+  const mine = await Promise.all(
     domains.map(async (raw) => {
       const d = plain<DomainNameSnapshot>(raw);
       // Private custom domains are addressed by name and id (several may share a name).
@@ -57,7 +78,11 @@ export async function collectDomainNames(
       return { ...d, basePathMappings: plainList<BasePathMapping>(mappings) };
     }),
   );
+  return [...mine, ...others];
 }
+
+/** Private custom domains are told apart by id (several may share a name). */
+const domainKey = (d: DomainName) => `${d.domainName}+${d.domainNameId ?? ''}`;
 
 export async function collectV2DomainNames(
   ctx: RegionContext,
@@ -89,4 +114,35 @@ export async function collectV2DomainNames(
       return { ...d, apiMappings: plainList<V2ApiMapping>(mappings) };
     }),
   );
+}
+
+/**
+ * Who may reach private custom domains: this account's VPC endpoints associated with any domain,
+ * and other accounts' endpoints associated with this account's domains. Undefined when either
+ * listing failed, so that nothing is judged on half of them.
+ */
+export async function collectDomainNameAccessAssociations(
+  ctx: RegionContext,
+): Promise<DomainNameAccessAssociation[] | undefined> {
+  const lists = await Promise.all(
+    (['SELF', 'OTHER_ACCOUNTS'] as const).map((resourceOwner) =>
+      pagesV1<DomainNameAccessAssociation>(
+        ctx,
+        {
+          slice: 'domainNameAccessAssociations',
+          service: 'apigateway',
+          operation: 'GetDomainNameAccessAssociations',
+        },
+        ctx.clients.apigateway,
+        (position) =>
+          new GetDomainNameAccessAssociationsCommand({ limit: PAGE, position, resourceOwner }),
+      ),
+    ),
+  );
+  if (lists.some((l) => l === undefined)) return undefined;
+  const byArn = new Map<string, DomainNameAccessAssociation>();
+  for (const a of plain<DomainNameAccessAssociation[]>(lists.flat())) {
+    byArn.set(a.domainNameAccessAssociationArn ?? JSON.stringify(a), a);
+  }
+  return [...byArn.values()];
 }

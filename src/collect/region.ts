@@ -13,7 +13,11 @@ import { collectApiGatewayAccount, collectClientCertificates } from './account.j
 import { collectCertificates } from './acm.js';
 import { collectTrails } from './cloudtrail.js';
 import type { RegionContext } from './context.js';
-import { collectDomainNames, collectV2DomainNames } from './domains.js';
+import {
+  collectDomainNameAccessAssociations,
+  collectDomainNames,
+  collectV2DomainNames,
+} from './domains.js';
 import { collectLambdaPolicies } from './lambda.js';
 import { collectRestApis } from './rest.js';
 import { runRegionSlices, type RegionCollectors } from './run-slices.js';
@@ -27,6 +31,7 @@ export const REGION_COLLECTORS: RegionCollectors = {
   restApis: collectRestApis,
   v2Apis: collectV2Apis,
   domainNames: collectDomainNames,
+  domainNameAccessAssociations: collectDomainNameAccessAssociations,
   v2DomainNames: collectV2DomainNames,
   usagePlans: collectUsagePlans,
   apiKeys: collectApiKeys,

@@ -1,6 +1,7 @@
 /**
- * API Gateway v1 (REST): APIs, and per API its resources with methods, stages, authorizers,
- * request validators and gateway responses. Five calls per API when each list fits one page.
+ * API Gateway v1 (REST): APIs, and per API its resources with methods (the draft), stages, the
+ * deployments they serve, authorizers, request validators and gateway responses. Six calls per
+ * API when each list fits one page and its stages serve one deployment.
  */
 import {
   GetAuthorizersCommand,
@@ -20,6 +21,7 @@ import type {
   Slice,
 } from '../snapshot/types.js';
 import { redactVariables } from '../snapshot/secrets.js';
+import { collectRestDeployments } from './deployments.js';
 import type { CallSpec, RegionContext } from './context.js';
 import { listIn, pagesV1 } from './paginate.js';
 import { plain, plainList } from './plain.js';
@@ -68,43 +70,63 @@ async function collectRestApi(ctx: RegionContext, api: RestApiSnapshot): Promise
   });
   const stagesSpec = spec('restApi.stages', 'GetStages');
   const responsesSpec = spec('restApi.gatewayResponses', 'GetGatewayResponses');
-  const [resources, stages, authorizers, requestValidators, gatewayResponses] = await Promise.all([
-    pagesV1<RestResource>(
-      ctx,
-      spec('restApi.resources', 'GetResources'),
-      gw,
-      (position) =>
-        new GetResourcesCommand({ restApiId, limit: PAGE, position, embed: ['methods'] }),
-    ),
-    ctx.send(stagesSpec, gw, new GetStagesCommand({ restApiId })),
-    // GetAuthorizers and GetRequestValidators page by position but have no SDK paginator.
-    pagesV1<RestAuthorizer>(
-      ctx,
-      spec('restApi.authorizers', 'GetAuthorizers'),
-      gw,
-      (position) => new GetAuthorizersCommand({ restApiId, limit: PAGE, position }),
-    ),
-    pagesV1<RequestValidator>(
-      ctx,
-      spec('restApi.requestValidators', 'GetRequestValidators'),
-      gw,
-      (position) => new GetRequestValidatorsCommand({ restApiId, limit: PAGE, position }),
-    ),
-    // "The GatewayResponses collection does not support pagination": one call.
-    ctx.send(responsesSpec, gw, new GetGatewayResponsesCommand({ restApiId, limit: PAGE })),
-  ]);
+  // Secret-looking stage variable values never reach the snapshot (see src/snapshot/secrets.ts),
+  // nor do the canary's overrides of them.
+  const stageList = ctx
+    .send(stagesSpec, gw, new GetStagesCommand({ restApiId }))
+    .then((out) => plainList<RestStage>(listIn(ctx, stagesSpec, out, 'item'))?.map(redactStage));
+  const [resources, stages, deployments, authorizers, requestValidators, gatewayResponses] =
+    await Promise.all([
+      pagesV1<RestResource>(
+        ctx,
+        spec('restApi.resources', 'GetResources'),
+        gw,
+        (position) =>
+          new GetResourcesCommand({ restApiId, limit: PAGE, position, embed: ['methods'] }),
+      ),
+      stageList,
+      stageList.then((list) => collectRestDeployments(ctx, restApiId, list)),
+      // GetAuthorizers and GetRequestValidators page by position but have no SDK paginator.
+      pagesV1<RestAuthorizer>(
+        ctx,
+        spec('restApi.authorizers', 'GetAuthorizers'),
+        gw,
+        (position) => new GetAuthorizersCommand({ restApiId, limit: PAGE, position }),
+      ),
+      pagesV1<RequestValidator>(
+        ctx,
+        spec('restApi.requestValidators', 'GetRequestValidators'),
+        gw,
+        (position) => new GetRequestValidatorsCommand({ restApiId, limit: PAGE, position }),
+      ),
+      // "The GatewayResponses collection does not support pagination": one call.
+      ctx.send(responsesSpec, gw, new GetGatewayResponsesCommand({ restApiId, limit: PAGE })),
+    ]);
   return {
     ...api,
     resources: plainList<RestResource>(resources),
-    // Secret-looking stage variable values never reach the snapshot (see src/snapshot/secrets.ts).
-    stages: plainList<RestStage>(listIn(ctx, stagesSpec, stages, 'item'))?.map((s) => ({
-      ...s,
-      ...(s.variables ? { variables: redactVariables(s.variables) } : {}),
-    })),
+    stages,
+    deployments,
     authorizers: plainList<RestAuthorizer>(authorizers),
     requestValidators: plainList<RequestValidator>(requestValidators),
     gatewayResponses: plainList<GatewayResponse>(
       listIn(ctx, responsesSpec, gatewayResponses, 'items'),
     ),
+  };
+}
+
+function redactStage(s: RestStage): RestStage {
+  const overrides = s.canarySettings?.stageVariableOverrides;
+  return {
+    ...s,
+    ...(s.variables ? { variables: redactVariables(s.variables) } : {}),
+    ...(s.canarySettings && overrides
+      ? {
+          canarySettings: {
+            ...s.canarySettings,
+            stageVariableOverrides: redactVariables(overrides),
+          },
+        }
+      : {}),
   };
 }

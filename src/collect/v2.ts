@@ -1,7 +1,8 @@
 /**
  * API Gateway v2 (HTTP and WebSocket): APIs, and per API its stages, routes, integrations and
- * authorizers. The JS client has no paginators for these: every list loops on NextToken. Four
- * calls per API when each list fits one page.
+ * authorizers, and what each HTTP API stage that does not auto-deploy serves. The JS client has
+ * no paginators for these: every list loops on NextToken. Four calls per API when each list
+ * fits one page and every stage auto-deploys (or the API is a WebSocket API).
  */
 import {
   GetApisCommand,
@@ -20,6 +21,7 @@ import type {
 } from '../snapshot/types.js';
 import type { CallSpec, RegionContext } from './context.js';
 import { redactVariables } from '../snapshot/secrets.js';
+import { collectV2Exports } from './deployments.js';
 import { pagesV2 } from './paginate.js';
 import { plain, plainList } from './plain.js';
 
@@ -63,12 +65,16 @@ async function collectV2Api(ctx: RegionContext, api: V2ApiSnapshot): Promise<V2A
     operation,
     resourceId: ApiId,
   });
-  const [stages, routes, integrations, authorizers] = await Promise.all([
-    pagesV2<V2Stage>(
-      ctx,
-      spec('v2Api.stages', 'GetStages'),
-      gw,
-      (NextToken) => new GetStagesCommand({ ApiId, MaxResults: V2_PAGE, NextToken }),
+  const stageList = pagesV2<V2Stage>(
+    ctx,
+    spec('v2Api.stages', 'GetStages'),
+    gw,
+    (NextToken) => new GetStagesCommand({ ApiId, MaxResults: V2_PAGE, NextToken }),
+  );
+  const [stages, exports, routes, integrations, authorizers] = await Promise.all([
+    stageList,
+    stageList.then((list) =>
+      collectV2Exports(ctx, ApiId, api.ProtocolType, plainList<V2Stage>(list)),
     ),
     pagesV2<V2Route>(
       ctx,
@@ -99,5 +105,6 @@ async function collectV2Api(ctx: RegionContext, api: V2ApiSnapshot): Promise<V2A
     routes: plainList<V2Route>(routes),
     integrations: plainList<V2Integration>(integrations),
     authorizers: plainList<V2Authorizer>(authorizers),
+    exports,
   };
 }

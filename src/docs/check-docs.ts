@@ -33,6 +33,8 @@ export function checkDoc({ meta: check }: Check, frameworks: Framework[]): strin
     '',
     check.description,
     '',
+    ...(check.appliesTo ? ['## Applies to', '', check.appliesTo, ''] : []),
+    ...(check.failWhen ? ['## FAIL when', '', check.failWhen, ''] : []),
     '## Why it matters',
     '',
     check.risk,

@@ -83,6 +83,8 @@ const PER: Record<CallPer, string> = {
   trail: 'per trail seen',
   function: 'per Lambda function',
   certificate: 'per ACM certificate',
+  deployment: 'per distinct REST deployment served',
+  v2Stage: 'per HTTP API stage',
 };
 
 function operationRow(o: Listed): string {

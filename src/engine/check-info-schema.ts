@@ -47,6 +47,16 @@ export const CHECK_INFO_FIELDS: Fields = {
   },
   description: { schema: { type: 'string' }, description: 'What the check examines.' },
   risk: { schema: { type: 'string' }, description: 'Why a FAIL matters.' },
+  appliesTo: {
+    schema: { type: 'string' },
+    description: 'The resources the check gives results for.',
+    optional: true,
+  },
+  failWhen: {
+    schema: { type: 'string' },
+    description: 'When a result is FAIL.',
+    optional: true,
+  },
   notFlagged: {
     schema: { type: 'string' },
     description: 'What it deliberately does not flag where other tools do.',

@@ -19,6 +19,10 @@ export interface CheckMeta {
   resourceType: string;
   description: string;
   risk: string;
+  /** The resources it gives results for, when the resource type alone does not say (CHECKS.md's "applies to"). */
+  appliesTo?: string;
+  /** When a result is FAIL, when the description does not say it in one line (CHECKS.md's "FAIL when"). */
+  failWhen?: string;
   /** What it deliberately does not flag where incumbents do. */
   notFlagged?: string;
   remediation: { text: string; cli: string };

@@ -4,6 +4,7 @@
  * throttling and caching in front of it. Derived from the snapshot alone.
  */
 import { executeApiSuffix } from '../snapshot/arn.js';
+import { draftMethods, restServings, v2Servings, type RestServing } from '../snapshot/deployed.js';
 import { lambdaTargetOf } from '../snapshot/lambda-arn.js';
 import { effectiveMethodSetting } from '../snapshot/method-settings.js';
 import { restMethodThrottle, v2RouteThrottle, type LimitEntry } from '../snapshot/throttling.js';
@@ -15,6 +16,7 @@ import type {
   RestStage,
   V2ApiSnapshot,
   V2Integration,
+  V2Route,
 } from '../snapshot/types.js';
 import type { InventoryRow } from './types.js';
 
@@ -95,86 +97,147 @@ function throttleRow(stage: string, limit: LimitEntry): InventoryRow['throttling
   };
 }
 
+/** One method the inventory lists: in the draft, in a deployment a stage serves, or both. */
+interface ListedMethod {
+  key: string;
+  verb: string;
+  path: string;
+  resourceId?: string;
+  method?: RestMethod;
+}
+
+function listedMethods(api: RestApiSnapshot, servings: readonly RestServing[]): ListedMethod[] {
+  const out: ListedMethod[] = [...draftMethods(api)].map(([key, d]) => ({
+    key,
+    verb: d.verb,
+    path: d.resource.path,
+    resourceId: d.resource.id,
+    method: d.method,
+  }));
+  const known = new Set(out.map((m) => m.key));
+  const deployedOnly = new Set(servings.flatMap((s) => [...(s.methods?.keys() ?? [])]));
+  for (const key of [...deployedOnly].filter((k) => !known.has(k)).sort()) {
+    const space = key.indexOf(' ');
+    out.push({ key, verb: key.slice(0, space), path: key.slice(space + 1) });
+  }
+  return out;
+}
+
 function restRows(account: AccountSnapshot, region: RegionSnapshot, api: RestApiSnapshot) {
   const rows: InventoryRow[] = [];
   const endpointType = api.endpointConfiguration?.types?.join(',') ?? 'EDGE';
   const stages: RestStage[] = api.stages ?? [];
   const authorizers = new Map((api.authorizers ?? []).map((a) => [a.id, a]));
-  for (const resource of api.resources ?? []) {
-    for (const [verb, method] of Object.entries(resource.resourceMethods ?? {}) as [
-      string,
-      RestMethod,
-    ][]) {
-      const invokeUrls: string[] = [];
-      const throttling: InventoryRow['throttling'] = [];
-      const caching: InventoryRow['caching'] = [];
-      for (const stage of stages) {
-        if (!api.disableExecuteApiEndpoint) {
+  // Without the deployments, every stage is taken to serve the draft, as before they were read.
+  const deploymentsKnown = api.deployments !== undefined;
+  const servings = restServings(api);
+  for (const { key, verb, path, resourceId, method } of listedMethods(api, servings)) {
+    const invokeUrls: string[] = [];
+    const throttling: InventoryRow['throttling'] = [];
+    const caching: InventoryRow['caching'] = [];
+    const served: NonNullable<InventoryRow['served']> = [];
+    for (const stage of stages) {
+      let serves = false;
+      for (const s of servings.filter((x) => x.stageName === stage.stageName)) {
+        const m = s.methods?.get(key);
+        if (!s.methods) serves ||= method !== undefined;
+        if (!m) continue;
+        serves = true;
+        served.push({
+          stage: stage.stageName,
+          ...(s.canary ? { canary: true } : {}),
+          percentTraffic: s.percentTraffic,
+          ...(s.deploymentId ? { deploymentId: s.deploymentId } : {}),
+          authorizationType: m.authorizationType,
+          apiKeyRequired: m.apiKeyRequired,
+        });
+      }
+      if (!serves) continue;
+      if (!api.disableExecuteApiEndpoint) {
+        invokeUrls.push(
+          joinUrl(
+            `https://${api.id}.${executeApiSuffix(account.partition, region.region)}`,
+            stage.stageName,
+            path,
+          ),
+        );
+      }
+      if (!api.disableExecuteApiEndpoint && endpointType.includes('PRIVATE')) {
+        // Private APIs are also reachable at a per-endpoint host name for each associated VPC endpoint.
+        for (const vpce of api.endpointConfiguration?.vpcEndpointIds ?? []) {
           invokeUrls.push(
             joinUrl(
-              `https://${api.id}.${executeApiSuffix(account.partition, region.region)}`,
+              `https://${api.id}-${vpce}.${executeApiSuffix(account.partition, region.region)}`,
               stage.stageName,
-              resource.path,
+              path,
             ),
           );
         }
-        if (!api.disableExecuteApiEndpoint && endpointType.includes('PRIVATE')) {
-          // Private APIs are also reachable at a per-endpoint host name for each associated VPC endpoint.
-          for (const vpce of api.endpointConfiguration?.vpcEndpointIds ?? []) {
-            invokeUrls.push(
-              joinUrl(
-                `https://${api.id}-${vpce}.${executeApiSuffix(account.partition, region.region)}`,
-                stage.stageName,
-                resource.path,
-              ),
-            );
-          }
-        }
-        invokeUrls.push(...restCustomDomainUrls(region, api.id, stage.stageName, resource.path));
-        const limit = restMethodThrottle({
-          stage,
-          apiId: api.id,
-          path: resource.path,
-          httpMethod: verb,
-          plans: region.usagePlans,
-          account: region.account,
-        });
-        if (limit) throttling.push(throttleRow(stage.stageName, limit));
-        const field = <K extends 'cachingEnabled' | 'cacheTtlInSeconds' | 'cacheDataEncrypted'>(
-          k: K,
-        ) => effectiveMethodSetting(stage, resource.path, verb, k)?.value;
-        caching.push({
-          stage: stage.stageName,
-          enabled: Boolean(stage.cacheClusterEnabled && field('cachingEnabled')),
-          ttlInSeconds: field('cacheTtlInSeconds'),
-          encrypted: field('cacheDataEncrypted'),
-        });
       }
-      const integration = method.methodIntegration;
-      const authorizer = method.authorizerId ? authorizers.get(method.authorizerId) : undefined;
-      rows.push({
-        accountId: account.accountId,
-        region: region.region,
+      invokeUrls.push(...restCustomDomainUrls(region, api.id, stage.stageName, path));
+      const limit = restMethodThrottle({
+        stage,
         apiId: api.id,
-        apiName: api.name ?? api.id,
-        apiType: 'REST',
-        endpointType,
-        method: verb,
-        path: resource.path,
-        resourceId: resource.id,
-        authorizationType: method.authorizationType ?? 'NONE',
-        authorizerId: method.authorizerId,
-        authorizerType: authorizer?.type,
-        apiKeyRequired: Boolean(method.apiKeyRequired),
-        integrationType: integration?.type,
-        integrationTarget: integrationTarget(integration?.type, integration?.uri),
-        stages: stages.map((s) => s.stageName),
-        invokeUrls,
-        webAclArns: [...new Set(stages.map((s) => s.webAclArn).filter((a): a is string => !!a))],
-        throttling,
-        caching,
+        path,
+        httpMethod: verb,
+        plans: region.usagePlans,
+        account: region.account,
+      });
+      if (limit) throttling.push(throttleRow(stage.stageName, limit));
+      const field = <K extends 'cachingEnabled' | 'cacheTtlInSeconds' | 'cacheDataEncrypted'>(
+        k: K,
+      ) => effectiveMethodSetting(stage, path, verb, k)?.value;
+      caching.push({
+        stage: stage.stageName,
+        enabled: Boolean(stage.cacheClusterEnabled && field('cachingEnabled')),
+        ttlInSeconds: field('cacheTtlInSeconds'),
+        encrypted: field('cacheDataEncrypted'),
       });
     }
+    const integration = method?.methodIntegration;
+    const authorizer = method?.authorizerId ? authorizers.get(method.authorizerId) : undefined;
+    const draftAuth = method && {
+      authorizationType: method.authorizationType ?? 'NONE',
+      apiKeyRequired: Boolean(method.apiKeyRequired),
+    };
+    // What a caller meets: the weakest of what the stages serve; the draft when nothing is known.
+    const weakest =
+      served.find((x) => x.authorizationType === 'NONE') ??
+      served.find((x) => x.apiKeyRequired === false) ??
+      served[0];
+    const differs =
+      draftAuth &&
+      served.some(
+        (x) =>
+          x.authorizationType !== draftAuth.authorizationType ||
+          x.apiKeyRequired !== draftAuth.apiKeyRequired,
+      );
+    rows.push({
+      accountId: account.accountId,
+      region: region.region,
+      apiId: api.id,
+      apiName: api.name ?? api.id,
+      apiType: 'REST',
+      endpointType,
+      method: verb,
+      path,
+      resourceId,
+      authorizationType: weakest?.authorizationType ?? draftAuth?.authorizationType ?? 'NONE',
+      authorizerId: method?.authorizerId,
+      authorizerType: authorizer?.type,
+      apiKeyRequired: weakest?.apiKeyRequired ?? draftAuth?.apiKeyRequired ?? false,
+      integrationType: integration?.type,
+      integrationTarget: method
+        ? integrationTarget(integration?.type, integration?.uri)
+        : undefined,
+      stages: stages.map((s) => s.stageName),
+      invokeUrls,
+      webAclArns: [...new Set(stages.map((s) => s.webAclArn).filter((a): a is string => !!a))],
+      throttling,
+      caching,
+      ...(deploymentsKnown ? { served, inDraft: method !== undefined } : {}),
+      ...(differs ? { draft: draftAuth } : {}),
+    });
   }
   return rows;
 }
@@ -192,23 +255,52 @@ function v2Rows(account: AccountSnapshot, region: RegionSnapshot, api: V2ApiSnap
   );
   const authorizers = new Map((api.authorizers ?? []).map((a) => [a.AuthorizerId, a]));
   const stages = api.stages ?? [];
-  for (const route of api.routes ?? []) {
-    const integration = route.Target?.startsWith('integrations/')
+  // WebSocket stages, and HTTP APIs whose exports were not read, are taken to serve the draft.
+  const servedKnown = apiType === 'HTTP' && api.exports !== undefined;
+  const servings = new Map(v2Servings(api).map((s) => [s.stageName, s]));
+  const draftKeys = new Set((api.routes ?? []).map((r) => r.RouteKey));
+  const deployedOnly = [...servings.values()]
+    .flatMap((s) => (s.source === 'export' ? [...(s.routes?.keys() ?? [])] : []))
+    .filter((k, i, all) => !draftKeys.has(k) && all.indexOf(k) === i)
+    .sort();
+  const listed: Array<{ RouteKey: string; route?: V2Route }> = [
+    ...(api.routes ?? []).map((route) => ({ RouteKey: route.RouteKey, route })),
+    ...deployedOnly.map((RouteKey) => ({ RouteKey })),
+  ];
+  for (const { RouteKey, route } of listed) {
+    const integration = route?.Target?.startsWith('integrations/')
       ? integrations.get(route.Target.slice('integrations/'.length))
       : undefined;
-    const path = apiType === 'HTTP' ? routePath(route.RouteKey) : '';
+    const path = apiType === 'HTTP' ? routePath(RouteKey) : '';
     const invokeUrls: string[] = [];
     const throttling: InventoryRow['throttling'] = [];
+    const served: NonNullable<InventoryRow['served']> = [];
     for (const stage of stages) {
+      const s = servings.get(stage.StageName);
+      const known = servedKnown && s?.routes;
+      const r = known ? s.routes!.get(RouteKey) : undefined;
+      if (known && !r) continue;
+      if (r) {
+        served.push({
+          stage: stage.StageName,
+          percentTraffic: 100,
+          ...(stage.DeploymentId ? { deploymentId: stage.DeploymentId } : {}),
+          authorizationType: r.AuthorizationType,
+        });
+      }
+      if (!known && !route) continue;
       if (!api.DisableExecuteApiEndpoint && api.ApiEndpoint) {
         const stagePart = stage.StageName === '$default' ? '' : stage.StageName;
         invokeUrls.push(joinUrl(api.ApiEndpoint, stagePart, path));
       }
       invokeUrls.push(...v2CustomDomainUrls(region, api, stage.StageName, path));
-      const limit = v2RouteThrottle({ stage, routeKey: route.RouteKey, account: region.account });
+      const limit = v2RouteThrottle({ stage, routeKey: RouteKey, account: region.account });
       if (limit) throttling.push(throttleRow(stage.StageName, limit));
     }
-    const authorizer = route.AuthorizerId ? authorizers.get(route.AuthorizerId) : undefined;
+    const authorizer = route?.AuthorizerId ? authorizers.get(route.AuthorizerId) : undefined;
+    const draftType = route && (route.AuthorizationType ?? 'NONE');
+    const weakest = served.find((x) => x.authorizationType === 'NONE') ?? served[0];
+    const differs = draftType && served.some((x) => x.authorizationType !== draftType);
     rows.push({
       accountId: account.accountId,
       region: region.region,
@@ -216,12 +308,12 @@ function v2Rows(account: AccountSnapshot, region: RegionSnapshot, api: V2ApiSnap
       apiName: api.Name ?? api.ApiId,
       apiType,
       endpointType: 'REGIONAL',
-      routeKey: route.RouteKey,
-      routeId: route.RouteId,
-      authorizationType: route.AuthorizationType ?? 'NONE',
-      authorizerId: route.AuthorizerId,
+      routeKey: RouteKey,
+      routeId: route?.RouteId,
+      authorizationType: weakest?.authorizationType ?? draftType ?? 'NONE',
+      authorizerId: route?.AuthorizerId,
       authorizerType: authorizer?.AuthorizerType,
-      apiKeyRequired: Boolean(route.ApiKeyRequired),
+      apiKeyRequired: Boolean(route?.ApiKeyRequired),
       integrationType: integration?.IntegrationType,
       integrationTarget: integration
         ? integrationTarget(integration.IntegrationType, integration.IntegrationUri)
@@ -231,6 +323,8 @@ function v2Rows(account: AccountSnapshot, region: RegionSnapshot, api: V2ApiSnap
       webAclArns: [],
       throttling,
       caching: [],
+      ...(servedKnown ? { served, inDraft: route !== undefined } : {}),
+      ...(differs ? { draft: { authorizationType: draftType } } : {}),
     });
   }
   return rows;

@@ -85,6 +85,25 @@ export interface InventoryRow {
   webAclArns: string[];
   throttling: Array<{ stage: string; rateLimit?: number; burstLimit?: number; source: string }>;
   caching: Array<{ stage: string; enabled: boolean; ttlInSeconds?: number; encrypted?: boolean }>;
+  /**
+   * Each stage and canary that serves the method or route, with the authorization it serves
+   * (REST: from the deployment; HTTP: the draft for auto-deploying stages, else the export).
+   * Absent when what the stages serve was not collected; then every stage is taken to serve the
+   * draft, and `authorizationType` and `apiKeyRequired` are the draft's.
+   */
+  served?: Array<{
+    stage: string;
+    /** The stage's canary, answering `percentTraffic` percent of its requests. */
+    canary?: boolean;
+    percentTraffic: number;
+    deploymentId?: string;
+    authorizationType: string;
+    apiKeyRequired?: boolean;
+  }>;
+  /** False for a method or route a stage serves that the draft no longer has. */
+  inDraft?: boolean;
+  /** The draft's authorization, when some stage serves something else. */
+  draft?: { authorizationType: string; apiKeyRequired?: boolean };
 }
 
 export interface Summary {

@@ -19,6 +19,9 @@ export const arn = {
     gw(p, region, `/restapis/${apiId}/resources/${resourceId}`),
   restMethod: (p: Partition, region: string, apiId: string, resourceId: string, verb: string) =>
     gw(p, region, `/restapis/${apiId}/resources/${resourceId}/methods/${verb}`),
+  /** A method a deployment serves that the draft no longer has (so it has no resource id). */
+  restDeployedMethod: (p: Partition, region: string, apiId: string, path: string, verb: string) =>
+    gw(p, region, `/restapis/${apiId}/deployed/${enc(path)}/methods/${verb}`),
   restAuthorizer: (p: Partition, region: string, apiId: string, authorizerId: string) =>
     gw(p, region, `/restapis/${apiId}/authorizers/${authorizerId}`),
   v2Apis: (p: Partition, region: string) => gw(p, region, '/apis'),
@@ -27,6 +30,9 @@ export const arn = {
     gw(p, region, `/apis/${apiId}/stages/${enc(stage)}`),
   v2Route: (p: Partition, region: string, apiId: string, routeId: string) =>
     gw(p, region, `/apis/${apiId}/routes/${routeId}`),
+  /** A route a stage serves that the draft no longer has (so it has no route id). */
+  v2DeployedRoute: (p: Partition, region: string, apiId: string, routeKey: string) =>
+    gw(p, region, `/apis/${apiId}/deployed/${enc(routeKey)}`),
   v2Integration: (p: Partition, region: string, apiId: string, integrationId: string) =>
     gw(p, region, `/apis/${apiId}/integrations/${integrationId}`),
   v2Authorizer: (p: Partition, region: string, apiId: string, authorizerId: string) =>

@@ -24,7 +24,8 @@ export type SliceScope =
   | 'trail';
 
 /** What one call is made for: one per ... (a scope, or a resource within one). */
-export type CallPer = SliceScope | 'role' | 'usagePlan' | 'function' | 'certificate';
+export type CallPer =
+  SliceScope | 'role' | 'usagePlan' | 'function' | 'certificate' | 'deployment' | 'v2Stage';
 
 export interface SliceOperation {
   /** `service:Operation`, as the SDK command and the `stats.calls` keys spell it. */
@@ -155,6 +156,19 @@ export const SLICES = {
       },
     ],
   },
+  'restApi.deployments': {
+    scope: 'restApi',
+    parent: 'restApis',
+    operations: [
+      {
+        call: 'apigateway:GetDeployment',
+        iam: GET,
+        path: '/restapis/*/deployments/*',
+        per: 'deployment',
+        note: "`embed=apisummary`; each distinct deployment a stage or a stage's canary serves",
+      },
+    ],
+  },
   'restApi.authorizers': {
     scope: 'restApi',
     parent: 'restApis',
@@ -259,6 +273,19 @@ export const SLICES = {
       },
     ],
   },
+  'v2Api.exports': {
+    scope: 'v2Api',
+    parent: 'v2Apis',
+    operations: [
+      {
+        call: 'apigatewayv2:ExportApi',
+        iam: GET,
+        path: '/apis/*/exports/*',
+        per: 'v2Stage',
+        note: 'HTTP API stages that do not auto-deploy; OAS30, JSON, with extensions',
+      },
+    ],
+  },
   domainNames: {
     scope: 'region',
     shape: 'list',
@@ -268,7 +295,7 @@ export const SLICES = {
         iam: GET,
         path: '/domainnames',
         per: 'region',
-        note: '1 per 500 domains',
+        note: 'twice: the own domains, and `resourceOwner=OTHER_ACCOUNTS` (private domains shared with the account); 1 per 500 domains each',
       },
     ],
   },
@@ -282,6 +309,19 @@ export const SLICES = {
         path: '/domainnames/*/basepathmappings',
         per: 'domainName',
         note: '1 per 500 mappings',
+      },
+    ],
+  },
+  domainNameAccessAssociations: {
+    scope: 'region',
+    shape: 'list',
+    operations: [
+      {
+        call: 'apigateway:GetDomainNameAccessAssociations',
+        iam: GET,
+        path: '/domainnameaccessassociations',
+        per: 'region',
+        note: '`resourceOwner` SELF and OTHER_ACCOUNTS: the VPC endpoints that may reach private custom domains; 1 each per 500',
       },
     ],
   },

@@ -82,7 +82,16 @@ export interface RegionSnapshot {
   account?: ApiGatewayAccount;
   restApis?: RestApiSnapshot[];
   v2Apis?: V2ApiSnapshot[];
+  /**
+   * The account's custom domains, then the private ones other accounts share with it (their
+   * `domainNameArn` names the owner; their base path mappings are the owner's, not read here).
+   */
   domainNames?: DomainNameSnapshot[];
+  /**
+   * Access associations of private custom domains: this account's VPC endpoints to any domain
+   * (SELF), and other accounts' endpoints to this account's domains (OTHER_ACCOUNTS).
+   */
+  domainNameAccessAssociations?: DomainNameAccessAssociation[];
   v2DomainNames?: V2DomainNameSnapshot[];
   usagePlans?: UsagePlan[];
   apiKeys?: ApiKey[];
@@ -143,8 +152,15 @@ export interface RestApi {
 }
 
 export interface RestApiSnapshot extends RestApi {
+  /** The draft: what GetResources returns, which a stage serves only once it is deployed. */
   resources?: RestResource[];
   stages?: RestStage[];
+  /**
+   * The deployments the stages and their canaries serve, one per distinct deployment id
+   * (GetDeployment with `embed=apisummary`). A deployment that could not be read has no entry
+   * and a collection error whose resourceId is `<restApiId>/<deploymentId>`.
+   */
+  deployments?: RestDeployment[];
   authorizers?: RestAuthorizer[];
   requestValidators?: RequestValidator[];
   gatewayResponses?: GatewayResponse[];
@@ -156,6 +172,21 @@ export interface RestResource {
   path: string;
   pathPart?: string;
   resourceMethods?: Record<string, RestMethod>;
+}
+
+/** An immutable snapshot of the API, taken when it was deployed. */
+export interface RestDeployment {
+  id: string;
+  description?: string;
+  createdDate?: string;
+  /** Resource path -> HTTP verb -> what that deployment serves there. */
+  apiSummary?: Record<string, Record<string, RestMethodSnapshot>>;
+}
+
+/** A deployed method as the deployment's API summary describes it. */
+export interface RestMethodSnapshot {
+  authorizationType?: string;
+  apiKeyRequired?: boolean;
 }
 
 export interface RestMethod {
@@ -225,12 +256,22 @@ export interface RestStage {
   variables?: Record<string, string>;
   documentationVersion?: string;
   accessLogSettings?: { format?: string; destinationArn?: string };
-  canarySettings?: Record<string, unknown>;
+  canarySettings?: CanarySettings;
   tracingEnabled?: boolean;
   webAclArn?: string;
   tags?: Record<string, string>;
   createdDate?: string;
   lastUpdatedDate?: string;
+  [field: string]: unknown;
+}
+
+/** A canary: a share of the stage's traffic served by another deployment. */
+export interface CanarySettings {
+  percentTraffic?: number;
+  deploymentId?: string;
+  /** Redacted like stage variables (src/snapshot/secrets.ts). */
+  stageVariableOverrides?: Record<string, string>;
+  useStageCache?: boolean;
   [field: string]: unknown;
 }
 
@@ -295,6 +336,16 @@ export interface DomainName {
 
 export interface DomainNameSnapshot extends DomainName {
   basePathMappings?: BasePathMapping[];
+}
+
+export interface DomainNameAccessAssociation {
+  domainNameAccessAssociationArn?: string;
+  domainNameArn?: string;
+  /** VPCE */
+  accessAssociationSourceType?: string;
+  /** The VPC endpoint id. */
+  accessAssociationSource?: string;
+  tags?: Record<string, string>;
 }
 
 export interface BasePathMapping {
@@ -380,9 +431,43 @@ export interface V2Api {
 
 export interface V2ApiSnapshot extends V2Api {
   stages?: V2Stage[];
+  /** The draft: auto-deploying stages serve it; the others serve their last deployment. */
   routes?: V2Route[];
   integrations?: V2Integration[];
   authorizers?: V2Authorizer[];
+  /**
+   * What each HTTP API stage that does not auto-deploy serves (ExportApi). A stage whose export
+   * failed has no entry and a collection error whose resourceId is `<ApiId>/<StageName>`.
+   */
+  exports?: V2StageExport[];
+}
+
+export interface V2StageExport {
+  StageName: string;
+  /** The OpenAPI 3.0 definition ExportApi returned for the stage, as returned (JSON, with extensions). */
+  definition: OpenApiDefinition;
+}
+
+/** The parts of an exported OpenAPI 3.0 definition that say which routes exist and who may call them. */
+export interface OpenApiDefinition {
+  openapi?: string;
+  paths?: Record<string, Record<string, OpenApiOperation | unknown>>;
+  components?: { securitySchemes?: Record<string, OpenApiSecurityScheme>; [k: string]: unknown };
+  [field: string]: unknown;
+}
+
+export interface OpenApiOperation {
+  security?: Array<Record<string, string[]>>;
+  [field: string]: unknown;
+}
+
+export interface OpenApiSecurityScheme {
+  type?: string;
+  name?: string;
+  in?: string;
+  'x-amazon-apigateway-authtype'?: string;
+  'x-amazon-apigateway-authorizer'?: { type?: string; [k: string]: unknown };
+  [field: string]: unknown;
 }
 
 export interface RouteSettings {

@@ -19,6 +19,35 @@ function authText(r) {
   return str(r.authorizationType) + (extra ? ' (' + extra + ')' : '');
 }
 
+/**
+ * What each stage and canary serves, when that tells more than the row: a canary, a stage that
+ * lags its draft, a method deleted from the draft but still deployed, or one nobody serves.
+ * @param {PageInventoryRow} r
+ */
+function servedText(r) {
+  var served = r.served;
+  if (!served) return '';
+  if (!served.length) return 'not deployed on any stage';
+  var canary = served.some(function (x) {
+    return x.canary;
+  });
+  if (!canary && !r.draft && r.inDraft !== false) return '';
+  var out = served.map(function (x) {
+    return (
+      x.stage +
+      (x.canary ? ' canary' : '') +
+      ' (' +
+      x.percentTraffic +
+      '%): ' +
+      x.authorizationType +
+      (x.apiKeyRequired ? ', API key' : '')
+    );
+  });
+  if (r.draft) out.push('draft: ' + r.draft.authorizationType + ' (not deployed)');
+  if (r.inDraft === false) out.push('deleted from the draft, still deployed');
+  return out.join('\n');
+}
+
 /** @param {PageInventoryRow} r */
 function throttleText(r) {
   var t = r.throttling || [];
@@ -68,6 +97,7 @@ var invIndex = inventory.map(function (r) {
       r.endpointType,
       routeText(r),
       authText(r),
+      servedText(r),
       r.integrationType,
       r.integrationTarget,
       (r.invokeUrls || []).join(' '),
@@ -162,7 +192,10 @@ function inventoryRow(m) {
       }),
     ]),
     el('td', null, [code(routeText(r))]),
-    el('td', { class: noAuth ? 'warn-text' : null, text: authText(r) }),
+    el('td', { class: noAuth ? 'warn-text' : null }, [
+      el('div', { text: authText(r) }),
+      servedText(r) ? el('div', { class: 'pre-line small muted', text: servedText(r) }) : null,
+    ]),
     el('td', { text: r.apiKeyRequired ? 'required' : 'no' }),
     el('td', null, [
       el('div', { text: str(r.integrationType) || 'none' }),

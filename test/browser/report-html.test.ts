@@ -335,6 +335,62 @@ describe('report.html', () => {
     }
   });
 
+  it('inventory: what each stage and canary serves, when it differs from the draft', async () => {
+    const served = snapshot([
+      region({
+        restApis: [
+          restApi({
+            id: 'lag1',
+            name: 'lagging',
+            resources: [
+              {
+                id: 'r1',
+                path: '/orders',
+                resourceMethods: { GET: { authorizationType: 'AWS_IAM' } },
+              },
+              { id: 'r2', path: '/new', resourceMethods: { GET: {} } },
+            ],
+            stages: [
+              restStage({
+                stageName: 'prod',
+                deploymentId: 'old',
+                canarySettings: { deploymentId: 'new', percentTraffic: 10 },
+              }),
+            ],
+            deployments: [
+              {
+                id: 'old',
+                apiSummary: { '/orders': { GET: { authorizationType: 'NONE' } } },
+              },
+              {
+                id: 'new',
+                apiSummary: { '/orders': { GET: { authorizationType: 'AWS_IAM' } } },
+              },
+            ],
+          }),
+        ],
+      }),
+    ]);
+    const r = reportOf(served);
+    const o = await open('served.html', renderHtml(r), '#inventory');
+    const { page } = o;
+    try {
+      const rowOf = (route: string) =>
+        page.locator('#inventory-table tbody tr', { hasText: route }).locator('td').nth(2);
+      await expect.poll(() => page.locator('#inventory-table tbody tr').count()).toBe(2);
+      const orders = await rowOf('GET /orders').innerText();
+      expect(orders).toContain('prod (90%): NONE');
+      expect(orders).toContain('prod canary (10%): AWS_IAM');
+      expect(orders).toContain('draft: AWS_IAM (not deployed)');
+      await expect(rowOf('GET /new').innerText()).resolves.toContain('not deployed on any stage');
+      await page.fill('#i-text', 'canary');
+      await expect.poll(() => page.locator('#inventory-table tbody tr').count()).toBe(1);
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
   it('prints the summary and every open finding expanded, without the controls', async () => {
     const o = await open('print.html', renderHtml(report), '#inventory');
     const { page } = o;

@@ -1,17 +1,64 @@
 import { describe } from 'vitest';
 import check from '../../checks/api-key-sole-auth.js';
 import { checkTable } from '../helpers/check-table.js';
-import { collectionError, region, restApi, snapshot, v2Api } from '../helpers/snapshot.js';
+import {
+  collectionError,
+  deployedRestApi,
+  region,
+  restStage,
+  snapshot,
+  v2Api,
+} from '../helpers/snapshot.js';
 
 describe('api-key-sole-auth', () => {
   checkTable(check, [
+    {
+      name: 'judged on what the stage serves: a key-only method still deployed FAILs',
+      snapshot: snapshot([
+        region({
+          restApis: [
+            deployedRestApi({
+              id: 'a1',
+              name: 'partners',
+              resources: [
+                {
+                  id: 'r',
+                  path: '/orders',
+                  resourceMethods: { POST: { authorizationType: 'AWS_IAM', apiKeyRequired: true } },
+                },
+              ],
+              stages: [restStage({ stageName: 'v1', deploymentId: 'old' })],
+              deployments: [
+                {
+                  id: 'old',
+                  apiSummary: {
+                    '/orders': { POST: { authorizationType: 'NONE', apiKeyRequired: true } },
+                  },
+                },
+              ],
+            }),
+          ],
+        }),
+      ]),
+      expect: [
+        {
+          resource: 'partners POST /orders',
+          status: 'FAIL',
+          message: 'on v1',
+          evidence: {
+            authorizationType: 'NONE',
+            draft: { authorizationType: 'AWS_IAM', apiKeyRequired: true },
+          },
+        },
+      ],
+    },
     { name: 'no APIs: no result', snapshot: snapshot(), expect: [] },
     {
       name: 'REST: key only FAIL, key + auth PASS, no key no result',
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'a1',
               name: 'orders',
               resources: [

@@ -2,7 +2,7 @@ import { describe } from 'vitest';
 import check from '../../checks/domain-tls-policy.js';
 import type { DomainNameSnapshot, V2DomainNameSnapshot } from '../../src/snapshot/types.js';
 import { checkTable } from '../helpers/check-table.js';
-import { collectionError, region, snapshot, v2Api } from '../helpers/snapshot.js';
+import { ACCOUNT, REGION, collectionError, region, snapshot, v2Api } from '../helpers/snapshot.js';
 
 const v1 = (domainName: string, parts: Partial<DomainNameSnapshot> = {}): DomainNameSnapshot => ({
   domainName,
@@ -47,6 +47,24 @@ describe('domain-tls-policy', () => {
         { resource: 'b.example.com', status: 'PASS' },
         { resource: 'c.example.com', status: 'PASS' },
       ],
+    },
+    {
+      name: "a private domain another account shares: that account's to judge, no result",
+      snapshot: snapshot([
+        region({
+          domainNames: [
+            v1('mine.internal.example', {
+              domainNameArn: `arn:aws:apigateway:${REGION}:${ACCOUNT}:/domainnames/mine.internal.example+a1`,
+              securityPolicy: 'TLS_1_0',
+            }),
+            v1('theirs.internal.example', {
+              domainNameArn: `arn:aws:apigateway:${REGION}:444455556666:/domainnames/theirs.internal.example+b2`,
+              securityPolicy: 'TLS_1_0',
+            }),
+          ],
+        }),
+      ]),
+      expect: [{ resource: 'mine.internal.example', status: 'FAIL', severity: 'high' }],
     },
     {
       name: 'TLS_1_0: FAIL high (v1 and v2-only domains)',

@@ -1,7 +1,7 @@
 import { describe } from 'vitest';
 import check from '../../checks/http-route-authorization.js';
 import { checkTable } from '../helpers/check-table.js';
-import { collectionError, region, snapshot, v2Api } from '../helpers/snapshot.js';
+import { collectionError, deployedV2Api, region, snapshot } from '../helpers/snapshot.js';
 
 describe('http-route-authorization', () => {
   checkTable(check, [
@@ -11,7 +11,7 @@ describe('http-route-authorization', () => {
       snapshot: snapshot([
         region({
           v2Apis: [
-            v2Api({
+            deployedV2Api({
               ApiId: 'h1',
               Name: 'shop',
               routes: [
@@ -26,7 +26,7 @@ describe('http-route-authorization', () => {
                 { RouteId: '4', RouteKey: 'OPTIONS /items', AuthorizationType: 'NONE' },
               ],
             }),
-            v2Api({
+            deployedV2Api({
               ApiId: 'w1',
               Name: 'ws',
               ProtocolType: 'WEBSOCKET',
@@ -52,7 +52,7 @@ describe('http-route-authorization', () => {
       snapshot: snapshot([
         region({
           v2Apis: [
-            v2Api({
+            deployedV2Api({
               ApiId: 'h1',
               Name: 'shop',
               CorsConfiguration: { AllowOrigins: ['https://shop.example.com'] },
@@ -66,7 +66,7 @@ describe('http-route-authorization', () => {
         region(
           {
             v2Apis: [
-              v2Api({
+              deployedV2Api({
                 ApiId: 'h2',
                 Name: 'other',
                 routes: [{ RouteId: '1', RouteKey: 'ANY /{proxy+}', AuthorizationType: 'CUSTOM' }],
@@ -82,10 +82,85 @@ describe('http-route-authorization', () => {
       ],
     },
     {
+      name: 'a stage that does not auto-deploy is judged on its export',
+      snapshot: snapshot([
+        region({
+          v2Apis: [
+            deployedV2Api({
+              ApiId: 'h1',
+              Name: 'shop',
+              routes: [{ RouteId: 'r1', RouteKey: 'GET /cart', AuthorizationType: 'JWT' }],
+              stages: [{ StageName: 'prod', AutoDeploy: false }],
+              exports: [
+                {
+                  StageName: 'prod',
+                  definition: {
+                    openapi: '3.0.1',
+                    paths: {
+                      '/cart': { get: {} },
+                      '/admin': { 'x-amazon-apigateway-any-method': { security: [{ sigv4: [] }] } },
+                    },
+                    components: {
+                      securitySchemes: {
+                        sigv4: { type: 'apiKey', 'x-amazon-apigateway-authtype': 'awsSigv4' },
+                      },
+                    },
+                  },
+                },
+              ],
+            }),
+          ],
+        }),
+      ]),
+      expect: [
+        {
+          resource: 'shop GET /cart',
+          status: 'FAIL',
+          message: 'the draft requires JWT, but that is not deployed',
+          evidence: {
+            AuthorizationType: 'NONE',
+            draft: { AuthorizationType: 'JWT' },
+            servedBy: { prod: { source: 'export', AuthorizationType: 'NONE' } },
+          },
+        },
+        {
+          resource: 'shop ANY /admin',
+          status: 'PASS',
+          evidence: { AuthorizationType: 'AWS_IAM', draft: null },
+        },
+      ],
+    },
+    {
+      name: "a stage's export that failed: ERROR for that stage",
+      snapshot: snapshot(
+        [
+          region({
+            v2Apis: [
+              deployedV2Api({
+                ApiId: 'h1',
+                Name: 'shop',
+                routes: [{ RouteId: 'r1', RouteKey: 'GET /cart' }],
+                stages: [{ StageName: 'prod' }],
+              }),
+            ],
+          }),
+        ],
+        [
+          collectionError({
+            slice: 'v2Api.exports',
+            service: 'apigatewayv2',
+            operation: 'ExportApi',
+            resourceId: 'h1/prod',
+          }),
+        ],
+      ),
+      expect: [{ resource: 'shop/prod', status: 'ERROR', message: 'ExportApi' }],
+    },
+    {
       name: 'routes not collected: ERROR; listing failed: ERROR for the region',
       snapshot: snapshot(
         [
-          region({ v2Apis: [v2Api({ ApiId: 'h1', Name: 'shop', routes: undefined })] }),
+          region({ v2Apis: [deployedV2Api({ ApiId: 'h1', Name: 'shop', routes: undefined })] }),
           region({ v2Apis: undefined }, 'us-east-1'),
         ],
         [

@@ -2,7 +2,15 @@ import { describe } from 'vitest';
 import check from '../../checks/rest-method-authorization.js';
 import type { RestMethod, RestResource } from '../../src/snapshot/types.js';
 import { checkTable } from '../helpers/check-table.js';
-import { collectionError, region, restApi, snapshot } from '../helpers/snapshot.js';
+import {
+  collectionError,
+  deployedRestApi,
+  region,
+  restApi,
+  restStage,
+  snapshot,
+  summaryOf,
+} from '../helpers/snapshot.js';
 
 const res = (path: string, methods: Record<string, RestMethod>): RestResource => ({
   id: path,
@@ -38,7 +46,7 @@ describe('rest-method-authorization', () => {
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'a1',
               name: 'orders',
               resources: [
@@ -71,7 +79,7 @@ describe('rest-method-authorization', () => {
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'a1',
               name: 'orders',
               resources: [
@@ -130,7 +138,7 @@ describe('rest-method-authorization', () => {
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'a1',
               name: 'orders',
               resources: [
@@ -149,21 +157,21 @@ describe('rest-method-authorization', () => {
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'p1',
               name: 'internal',
               endpointConfiguration: { types: ['PRIVATE'] },
               policy: vpcePolicy,
               resources: [res('/x', { GET: { methodIntegration: lambda } })],
             }),
-            restApi({
+            deployedRestApi({
               id: 'p2',
               name: 'leaky',
               endpointConfiguration: { types: ['PRIVATE'] },
               policy: openPolicy,
               resources: [res('/x', { GET: { methodIntegration: lambda } })],
             }),
-            restApi({
+            deployedRestApi({
               id: 'r1',
               name: 'regional',
               policy: vpcePolicy,
@@ -192,7 +200,7 @@ describe('rest-method-authorization', () => {
       snapshot: snapshot([
         region({
           restApis: [
-            restApi({
+            deployedRestApi({
               id: 'a1',
               name: 'a',
               resources: [res('/', { GET: { methodIntegration: lambda } })],
@@ -202,7 +210,7 @@ describe('rest-method-authorization', () => {
         region(
           {
             restApis: [
-              restApi({
+              deployedRestApi({
                 id: 'b1',
                 name: 'b',
                 resources: [res('/', { GET: { authorizationType: 'AWS_IAM' } })],
@@ -218,9 +226,206 @@ describe('rest-method-authorization', () => {
       ],
     },
     {
+      name: 'a fix in the draft that was never deployed: FAIL on the stage that still serves NONE',
+      snapshot: snapshot([
+        region({
+          restApis: [
+            deployedRestApi({
+              id: 'a1',
+              name: 'orders',
+              resources: [
+                res('/orders', {
+                  GET: { authorizationType: 'AWS_IAM', methodIntegration: lambda },
+                }),
+              ],
+              stages: [
+                restStage({ stageName: 'prod', deploymentId: 'old' }),
+                restStage({ stageName: 'beta', deploymentId: 'new' }),
+              ],
+              deployments: [
+                { id: 'old', apiSummary: { '/orders': { GET: { authorizationType: 'NONE' } } } },
+              ],
+            }),
+          ],
+        }),
+      ]),
+      expect: [
+        {
+          resource: 'orders GET /orders',
+          status: 'FAIL',
+          severity: 'high',
+          message: 'on prod (the draft requires AWS_IAM, but that is not deployed)',
+          evidence: {
+            authorizationType: 'NONE',
+            draft: { authorizationType: 'AWS_IAM', apiKeyRequired: false },
+            servedBy: {
+              prod: {
+                deploymentId: 'old',
+                percentTraffic: 100,
+                authorizationType: 'NONE',
+                apiKeyRequired: false,
+              },
+              beta: {
+                deploymentId: 'new',
+                percentTraffic: 100,
+                authorizationType: 'AWS_IAM',
+                apiKeyRequired: false,
+              },
+            },
+            fieldSources: {
+              authorizationType: 'deployment',
+              apiKeyRequired: 'deployment',
+              authorizerId: 'draft',
+              'methodIntegration.type': 'draft',
+            },
+          },
+        },
+      ],
+    },
+    {
+      name: 'a method only in the draft is not served: no result; one deleted but deployed: FAIL high',
+      snapshot: snapshot([
+        region({
+          restApis: [
+            deployedRestApi({
+              id: 'a1',
+              name: 'orders',
+              resources: [res('/new', { GET: { methodIntegration: lambda } })],
+              deployments: [
+                { id: 'dep1', apiSummary: { '/old': { DELETE: { authorizationType: 'NONE' } } } },
+              ],
+            }),
+          ],
+        }),
+      ]),
+      expect: [
+        {
+          resource: 'orders DELETE /old',
+          status: 'FAIL',
+          severity: 'high',
+          message: 'deleted from the draft, still deployed',
+          evidence: { draft: null, 'methodIntegration.type': null },
+        },
+      ],
+    },
+    {
+      name: 'a canary serving an open method: FAIL naming the canary and its share',
+      snapshot: snapshot([
+        region({
+          restApis: [
+            deployedRestApi({
+              id: 'a1',
+              name: 'orders',
+              resources: [
+                res('/orders', { GET: { authorizationType: 'CUSTOM', methodIntegration: lambda } }),
+              ],
+              stages: [
+                restStage({
+                  stageName: 'prod',
+                  deploymentId: 'dep1',
+                  canarySettings: { deploymentId: 'can', percentTraffic: 10 },
+                }),
+              ],
+              deployments: [
+                { id: 'can', apiSummary: { '/orders': { GET: { authorizationType: 'NONE' } } } },
+              ],
+            }),
+          ],
+        }),
+      ]),
+      expect: [
+        {
+          resource: 'orders GET /orders',
+          status: 'FAIL',
+          message: 'on prod (canary)',
+          evidence: {
+            servedBy: {
+              prod: {
+                deploymentId: 'dep1',
+                percentTraffic: 90,
+                authorizationType: 'CUSTOM',
+                apiKeyRequired: false,
+              },
+              'prod (canary)': {
+                deploymentId: 'can',
+                percentTraffic: 10,
+                authorizationType: 'NONE',
+                apiKeyRequired: false,
+              },
+            },
+          },
+        },
+      ],
+    },
+    {
+      name: 'an API with no stage serves nothing: no result',
+      snapshot: snapshot([
+        region({
+          restApis: [
+            restApi({ id: 'a1', resources: [res('/x', { GET: { methodIntegration: lambda } })] }),
+          ],
+        }),
+      ]),
+      expect: [],
+    },
+    {
+      name: "a stage's deployment that failed to collect: ERROR for the stage, the others judged",
+      snapshot: snapshot(
+        [
+          region({
+            restApis: [
+              {
+                ...deployedRestApi({
+                  id: 'a1',
+                  name: 'orders',
+                  resources: [res('/x', { GET: { methodIntegration: lambda } })],
+                  stages: [
+                    restStage({ stageName: 'prod', deploymentId: 'gone' }),
+                    restStage({ stageName: 'beta', deploymentId: 'dep1' }),
+                  ],
+                }),
+                deployments: [
+                  {
+                    id: 'dep1',
+                    apiSummary: summaryOf([res('/x', { GET: { methodIntegration: lambda } })]),
+                  },
+                ],
+              },
+            ],
+          }),
+        ],
+        [
+          collectionError({
+            slice: 'restApi.deployments',
+            operation: 'GetDeployment',
+            resourceId: 'a1/gone',
+          }),
+        ],
+      ),
+      expect: [
+        { resource: 'orders/prod', status: 'ERROR', message: 'GetDeployment' },
+        { resource: 'orders GET /x', status: 'FAIL' },
+      ],
+    },
+    {
+      name: 'deployments not collected: ERROR for that API',
+      snapshot: snapshot([
+        region({
+          restApis: [{ ...deployedRestApi({ id: 'a1', name: 'orders' }), deployments: undefined }],
+        }),
+      ]),
+      expect: [
+        { resource: 'orders', status: 'ERROR', evidence: { missing: 'restApi.deployments' } },
+      ],
+    },
+    {
       name: 'resources that failed to collect: ERROR for that API',
       snapshot: snapshot(
-        [region({ restApis: [restApi({ id: 'a1', name: 'orders', resources: undefined })] })],
+        [
+          region({
+            restApis: [deployedRestApi({ id: 'a1', name: 'orders', resources: undefined })],
+          }),
+        ],
         [
           collectionError({
             slice: 'restApi.resources',

@@ -57,6 +57,40 @@ describe('stage-variable-secrets', () => {
       ],
     },
     {
+      name: "a canary's stage variable overrides are judged on their own",
+      snapshot: snapshot([
+        region({
+          restApis: [
+            restApi({
+              id: 'a1',
+              name: 'orders',
+              stages: [
+                restStage({
+                  stageName: 'prod',
+                  variables: { alias: 'live' },
+                  canarySettings: {
+                    deploymentId: 'can',
+                    percentTraffic: 5,
+                    stageVariableOverrides: {
+                      DB_PASSWORD: '[apigw-audit redacted: name; 22 chars]',
+                    },
+                  },
+                }),
+              ],
+            }),
+          ],
+        }),
+      ]),
+      expect: [
+        { resource: 'orders/prod', status: 'PASS' },
+        {
+          resource: 'orders/prod (canary)',
+          status: 'FAIL',
+          evidence: { 'canarySettings.stageVariableOverrides': ['DB_PASSWORD'] },
+        },
+      ],
+    },
+    {
       name: 'each kind of secret: FAIL, with names and redactions only',
       snapshot: snapshot([
         region({ restApis: [restApi({ id: 'a1', name: 'orders', stages: [stage(SECRETS)] })] }),

@@ -4,6 +4,8 @@ import type {
   CollectionError,
   RegionSnapshot,
   RestApiSnapshot,
+  RestDeployment,
+  RestResource,
   RestStage,
   Snapshot,
   V2ApiSnapshot,
@@ -35,8 +37,12 @@ export function snapshot(
   };
 }
 
+/**
+ * A REST API. Unless `deployments` are given, every deployment its stages (and their canaries)
+ * name is one taken from its draft resources: the stages serve the draft.
+ */
 export function restApi(parts: Partial<RestApiSnapshot> & { id: string }): RestApiSnapshot {
-  return {
+  const api: RestApiSnapshot = {
     name: parts.id,
     endpointConfiguration: { types: ['REGIONAL'] },
     resources: [{ id: 'root', path: '/' }],
@@ -46,6 +52,44 @@ export function restApi(parts: Partial<RestApiSnapshot> & { id: string }): RestA
     gatewayResponses: [],
     ...parts,
   };
+  if ('deployments' in parts) return api;
+  const ids = new Set(
+    (api.stages ?? []).flatMap((s) => [s.deploymentId, s.canarySettings?.deploymentId]),
+  );
+  return {
+    ...api,
+    deployments: [...ids]
+      .filter((id): id is string => Boolean(id))
+      .map((id) => ({ id, apiSummary: summaryOf(api.resources) })),
+  };
+}
+
+/** The API summary of a deployment taken from these resources (what GetDeployment embeds). */
+export function summaryOf(resources: readonly RestResource[] = []): RestDeployment['apiSummary'] {
+  const out: NonNullable<RestDeployment['apiSummary']> = {};
+  for (const r of resources) {
+    for (const [verb, m] of Object.entries(r.resourceMethods ?? {})) {
+      (out[r.path] ??= {})[verb] = {
+        authorizationType: m.authorizationType ?? 'NONE',
+        apiKeyRequired: Boolean(m.apiKeyRequired),
+      };
+    }
+  }
+  return out;
+}
+
+/**
+ * A REST API whose stages serve its draft: one 'prod' stage unless `stages` are given, and for
+ * every deployment they (and their canaries) serve that `deployments` does not give, one taken
+ * from the draft resources.
+ */
+export function deployedRestApi(parts: Partial<RestApiSnapshot> & { id: string }): RestApiSnapshot {
+  const { deployments: given = [], ...rest } = parts;
+  const api = restApi({ stages: [restStage({ stageName: 'prod' })], ...rest });
+  const byId = new Map(given.map((d) => [d.id, d]));
+  const derived = (api.deployments ?? []).map((d) => byId.get(d.id) ?? d);
+  const extra = given.filter((d) => !derived.some((x) => x.id === d.id));
+  return { ...api, deployments: [...derived, ...extra] };
 }
 
 export function restStage(parts: Partial<RestStage> & { stageName: string }): RestStage {
@@ -61,8 +105,14 @@ export function v2Api(parts: Partial<V2ApiSnapshot> & { ApiId: string }): V2ApiS
     routes: [],
     integrations: [],
     authorizers: [],
+    exports: [],
     ...parts,
   };
+}
+
+/** An HTTP API whose one stage auto-deploys (serves the draft) unless `stages` are given. */
+export function deployedV2Api(parts: Partial<V2ApiSnapshot> & { ApiId: string }): V2ApiSnapshot {
+  return v2Api({ stages: [{ StageName: '$default', AutoDeploy: true }], ...parts });
 }
 
 export function collectionError(

@@ -16,9 +16,10 @@ import { DEFAULT_CHECK_CONFIG } from '../../src/config/types.js';
 import type { Snapshot } from '../../src/snapshot/types.js';
 import { NOW } from '../helpers/check-table.js';
 import { isMotoGap, useMoto } from '../helpers/moto.js';
-import { seedMethod, seedRestApi } from '../helpers/seed.js';
+import { seedMethod, seedRestApi, seedStage } from '../helpers/seed.js';
 
-const moto = useMoto();
+// Through the simulator: moto's deployments carry no API summary of what they serve.
+const moto = useMoto({ fillGaps: true });
 const REGION = 'eu-west-1';
 
 const policy = (...Statement: object[]) => JSON.stringify({ Version: '2012-10-17', Statement });
@@ -109,6 +110,8 @@ describe('authentication and access-control checks through a real REST scan', ()
     await seedRestApi(c, 'partner', {
       policy: policy({ ...open, Principal: { AWS: 'arn:aws:iam::999988887777:root' } }),
     });
+
+    for (const api of [orders, internal, leaky]) await seedStage(c, api, 'prod');
 
     const snap = await collectSnapshot({ clients: moto.clients, regions: [REGION] });
     expect(snap.collectionErrors.filter((e) => !isMotoGap(e))).toEqual([]);

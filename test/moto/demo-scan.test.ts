@@ -121,4 +121,37 @@ describe('the demo account, scanned from moto and evaluated by every check', () 
       'payments-api/token-authorizer': 'FAIL low',
     });
   });
+
+  it('REST: judged on what each stage and canary serves, not on the draft', () => {
+    // The draft fixed reporting-api's open POST; prod was never redeployed.
+    expect(results('rest-method-authorization')['reporting-api POST /reports']).toBe('FAIL low');
+    // The export endpoint is only in the draft and the canary's deployment: the canary serves it.
+    expect(results('rest-method-authorization')['payments-api GET /payments/export']).toBe(
+      'FAIL high',
+    );
+    const exportFinding = report.findings.find(
+      (f) =>
+        f.checkId === 'rest-method-authorization' &&
+        f.resource.name === 'payments-api GET /payments/export',
+    )!;
+    expect(exportFinding.message).toContain('on prod (canary)');
+    expect(Object.keys(exportFinding.evidence.servedBy as object)).toEqual(['prod (canary)']);
+    expect(results('rest-undeployed-changes')).toEqual({
+      'payments-api/prod': 'FAIL low',
+      'payments-api/dev': 'FAIL low',
+      'legacy-partner-api/v1': 'PASS low',
+      'internal-admin/prod': 'PASS low',
+      'reporting-api/prod': 'FAIL low',
+      'storefront-api/live': 'PASS low',
+    });
+    // The canary's stage variable overrides are judged, redacted like stage variables.
+    expect(results('stage-variable-secrets')['payments-api/prod (canary)']).toBe('FAIL high');
+    expect(JSON.stringify(report)).not.toContain('q8XvT3nLp0ZkR7wYc2HsJ9dFbM4gE6aU');
+    const canaryRow = report.inventory.find(
+      (r) => r.apiName === 'payments-api' && r.path === '/payments/export',
+    )!;
+    expect(canaryRow.served).toEqual([
+      expect.objectContaining({ stage: 'prod', canary: true, percentTraffic: 10 }),
+    ]);
+  });
 });

@@ -29,11 +29,16 @@ describe('REST collector against moto', () => {
       regions: ['eu-west-1', 'us-east-1'],
     });
 
-    // Only moto's gap (no GetClientCertificates), once per region.
+    // Only moto's gaps (no GetClientCertificates, no access associations), in each region.
     expect(snap.collectionErrors.filter((e) => !isMotoGap(e))).toEqual([]);
     expect(snap.collectionErrors.map((e) => `${e.region}:${e.operation}`).sort()).toEqual([
       'eu-west-1:GetClientCertificates',
+      // Once for the account's own associations, once for other accounts'.
+      'eu-west-1:GetDomainNameAccessAssociations',
+      'eu-west-1:GetDomainNameAccessAssociations',
       'us-east-1:GetClientCertificates',
+      'us-east-1:GetDomainNameAccessAssociations',
+      'us-east-1:GetDomainNameAccessAssociations',
     ]);
     expect(snap.accounts).toHaveLength(1);
     expect(snap.accounts[0]!.accountId).toBe('123456789012');
@@ -93,6 +98,10 @@ describe('REST collector against moto', () => {
       'account',
       'apiKeys',
       'clientCertificates',
+      // Two listings each: the account's own, and other accounts'.
+      'domainNameAccessAssociations',
+      'domainNameAccessAssociations',
+      'domainNames',
       'domainNames',
       'restApis',
       'usagePlans',

@@ -48,6 +48,8 @@ export const CHECKS_MD_SECTIONS: Record<string, readonly string[]> = {
     'jwt-authorizer-config',
     'unused-authorizer',
     'rest-request-validation',
+    // Added by the deployed-state issue (a CHECKS.md row to add: see docs/checks/rest-undeployed-changes.md).
+    'rest-undeployed-changes',
   ],
   'Throttling and caching': [
     'stage-throttling',

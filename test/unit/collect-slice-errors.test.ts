@@ -13,6 +13,7 @@ import {
 import {
   GetApisCommand,
   GetDomainNamesCommand as GetV2DomainNamesCommand,
+  GetStagesCommand as GetV2StagesCommand,
 } from '@aws-sdk/client-apigatewayv2';
 import { DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -93,15 +94,18 @@ describe('collection errors and the slice table', () => {
       ],
     });
     await scan(aws.scan(['eu-west-1']));
-    // Stages and authorizers answer: the web ACL and the Lambda function they name are denied.
+    // Stages and authorizers answer: the web ACL, the deployment and the Lambda function they
+    // name are denied, and so is the export of the HTTP API's stage.
     aws.m.apigateway.on(GetStagesCommand).resolves({
       item: [
         {
           stageName: 'prod',
+          deploymentId: 'd1',
           webAclArn: `arn:aws:wafv2:eu-west-1:${ACCOUNT}:regional/webacl/acl/1234`,
         },
       ],
     });
+    aws.m.apigatewayv2.on(GetV2StagesCommand).resolves({ Items: [{ StageName: 'prod' }] });
     aws.m.apigateway
       .on(GetAuthorizersCommand)
       .resolves({ items: [{ id: 'z', authorizerUri: FN }] });

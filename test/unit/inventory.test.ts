@@ -319,4 +319,110 @@ describe('inventory', () => {
     expect(rest!.invokeUrls).toEqual(['https://api.example.com/']);
     expect(http!.invokeUrls).toEqual([]);
   });
+
+  it('REST: per stage and canary, what each serves; URLs only where a stage serves the method', () => {
+    const snap = snapshot([
+      region({
+        restApis: [
+          restApi({
+            id: 'a1',
+            name: 'orders',
+            resources: [
+              {
+                id: 'r1',
+                path: '/orders',
+                resourceMethods: {
+                  GET: { authorizationType: 'AWS_IAM', methodIntegration: { type: 'MOCK' } },
+                },
+              },
+              { id: 'r2', path: '/draft-only', resourceMethods: { GET: {} } },
+            ],
+            stages: [
+              restStage({
+                stageName: 'prod',
+                deploymentId: 'old',
+                canarySettings: { deploymentId: 'new', percentTraffic: 10 },
+              }),
+            ],
+            deployments: [
+              {
+                id: 'old',
+                apiSummary: {
+                  '/orders': { GET: { authorizationType: 'NONE', apiKeyRequired: false } },
+                  '/legacy': { POST: { authorizationType: 'NONE', apiKeyRequired: true } },
+                },
+              },
+              {
+                id: 'new',
+                apiSummary: {
+                  '/orders': { GET: { authorizationType: 'AWS_IAM', apiKeyRequired: false } },
+                },
+              },
+            ],
+          }),
+        ],
+      }),
+    ]);
+    const byKey = new Map(rows(snap).map((r) => [`${r.method} ${r.path}`, r]));
+    expect([...byKey.keys()]).toEqual(['GET /orders', 'GET /draft-only', 'POST /legacy']);
+    const base = `https://a1.execute-api.${REGION}.amazonaws.com/prod`;
+    expect(byKey.get('GET /orders')).toMatchObject({
+      authorizationType: 'NONE',
+      inDraft: true,
+      draft: { authorizationType: 'AWS_IAM', apiKeyRequired: false },
+      integrationType: 'MOCK',
+      invokeUrls: [`${base}/orders`],
+      served: [
+        { stage: 'prod', percentTraffic: 90, deploymentId: 'old', authorizationType: 'NONE' },
+        {
+          stage: 'prod',
+          canary: true,
+          percentTraffic: 10,
+          deploymentId: 'new',
+          authorizationType: 'AWS_IAM',
+        },
+      ],
+    });
+    expect(byKey.get('GET /draft-only')).toMatchObject({
+      invokeUrls: [],
+      served: [],
+      inDraft: true,
+    });
+    expect(byKey.get('POST /legacy')).toMatchObject({
+      inDraft: false,
+      apiKeyRequired: true,
+      invokeUrls: [`${base}/legacy`],
+      integrationTarget: undefined,
+    });
+  });
+
+  it('HTTP: a stage that does not auto-deploy lists what its export serves', () => {
+    const snap = snapshot([
+      region({
+        v2Apis: [
+          v2Api({
+            ApiId: 'h1',
+            Name: 'shop',
+            routes: [
+              { RouteId: 'r1', RouteKey: 'GET /cart', AuthorizationType: 'JWT' },
+              { RouteId: 'r2', RouteKey: 'POST /cart', AuthorizationType: 'JWT' },
+            ],
+            stages: [{ StageName: 'prod', AutoDeploy: false, DeploymentId: 'd1' }],
+            exports: [{ StageName: 'prod', definition: { paths: { '/cart': { get: {} } } } }],
+          }),
+        ],
+      }),
+    ]);
+    const [get, post] = rows(snap);
+    expect(get).toMatchObject({
+      routeKey: 'GET /cart',
+      authorizationType: 'NONE',
+      draft: { authorizationType: 'JWT' },
+      served: [
+        { stage: 'prod', deploymentId: 'd1', percentTraffic: 100, authorizationType: 'NONE' },
+      ],
+      invokeUrls: [`https://h1.execute-api.${REGION}.amazonaws.com/prod/cart`],
+    });
+    expect(post).toMatchObject({ routeKey: 'POST /cart', served: [], invokeUrls: [] });
+  });
 });

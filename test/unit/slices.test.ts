@@ -55,13 +55,19 @@ describe('the slice table', () => {
     ]);
   });
 
-  it('names only read operations (Get, List, Describe; STS identity and AssumeRole)', () => {
+  it('names only read operations (Get, List, Describe; STS identity and AssumeRole; ExportApi)', () => {
     expect(SCAN_OPERATIONS.length).toBeGreaterThan(0);
+    // ExportApi reads an HTTP API's definition: an HTTP GET, allowed by apigateway:GET alone.
+    const exportApi = SLICE_NAMES.flatMap((s) => sliceRow(s).operations).filter(
+      (o) => o.call === 'apigatewayv2:ExportApi',
+    );
+    for (const o of exportApi) expect(o.iam).toBe('apigateway:GET');
     for (const op of SCAN_OPERATIONS) {
       const ok =
         /^[a-z0-9]+:(Get|List|Describe)[A-Z]\w*$/.test(op) ||
         op === 'sts:AssumeRole' ||
-        op === 'sts:GetCallerIdentity';
+        op === 'sts:GetCallerIdentity' ||
+        op === 'apigatewayv2:ExportApi';
       expect(ok, op).toBe(true);
     }
     expect(new Set(SCAN_OPERATIONS).size).toBe(SCAN_OPERATIONS.length);
