@@ -10,6 +10,7 @@ import { defaultRegionOfPartition, partitionOfRegion } from '../snapshot/regions
 import {
   SNAPSHOT_SCHEMA_VERSION,
   type AccountSnapshot,
+  type CollectionError,
   type Partition,
   type Snapshot,
 } from '../snapshot/types.js';
@@ -205,7 +206,7 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
       ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
     },
     accounts,
-    collectionErrors: log.errors,
+    collectionErrors: inStableOrder(log.errors),
     stats: {
       ...log.stats,
       ...(Object.keys(pacer.waitedMs).length
@@ -217,4 +218,13 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
         : {}),
     },
   };
+}
+
+/** Failed calls land in the order they failed (regions run concurrently): sort them. */
+function inStableOrder(errors: CollectionError[]): CollectionError[] {
+  const key = (e: CollectionError) =>
+    [e.accountId, e.region, e.slice, e.service, e.operation, e.resourceId ?? '', e.errorCode].join(
+      '\u0000',
+    );
+  return [...errors].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
