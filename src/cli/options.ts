@@ -217,7 +217,7 @@ export const OPTIONS = {
     choices: FORMAT_CHOICES,
     parse: (v) => checkFormats(splitList(v)),
     defaultValue: ['json', 'html'],
-    defaultFor: ['scan', 'evaluate', 'render'],
+    defaultFor: ['scan', 'evaluate', 'render', 'config'],
     requiredFor: ['render'],
     config: { key: 'formats', check: checkFormats },
   }),
