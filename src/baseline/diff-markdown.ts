@@ -12,7 +12,7 @@ const cell = (f: {
   checkId: string;
   resource: { name: string; accountId: string; region: string };
 }) => [
-  `\`${mdText(f.checkId)}\``,
+  mdText(f.checkId),
   mdText(f.resource.name),
   `${mdText(f.resource.accountId)} / ${mdText(f.resource.region)}`,
 ];
