@@ -4,6 +4,7 @@
  * to validate a config file in CI).
  */
 import { auditConfig } from '../config/load.js';
+import { describeRule } from '../engine/suppress.js';
 import { UsageError } from '../errors.js';
 import { optionsFor, settleWithSource, type ParsedOptions, type ValueSource } from './options.js';
 import { loadConfig, loadSuppressions, type RunResult } from './run.js';
@@ -33,7 +34,7 @@ export function runConfigPrint(opts: ParsedOptions): RunResult {
     options,
     sources,
     checks,
-    suppressions: rules,
+    suppressions: rules.map(describeRule),
   };
   return { exitCode: 0, stdout: JSON.stringify(effective, null, 2) + '\n', notes: [], written: [] };
 }

@@ -165,7 +165,10 @@ async function main(argv: string[]): Promise<void> {
       .description(
         'check an evidence bundle against its manifest: exit 0 when intact, 1 naming what changed',
       )
-      .argument('<bundle>', 'directory or s3://bucket/prefix of an evidence bundle (scan or evaluate wrote it)')
+      .argument(
+        '<bundle>',
+        'directory or s3://bucket/prefix of an evidence bundle (scan or evaluate wrote it)',
+      )
       .exitOverride(),
     'verify',
   ).action(async (location: string, _opts: unknown, cmd: Command) =>

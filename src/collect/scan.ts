@@ -208,11 +208,16 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
     accounts,
     collectionErrors: inStableOrder(log.errors),
     stats: {
-      ...log.stats,
+      calls: byKey(log.stats.calls),
+      throttled: byKey(log.stats.throttled),
+      retries: byKey(log.stats.retries),
+      ...(log.stats.retryDelayMs ? { retryDelayMs: byKey(log.stats.retryDelayMs) } : {}),
       ...(Object.keys(pacer.waitedMs).length
         ? {
-            pacingWaitMs: Object.fromEntries(
-              Object.entries(pacer.waitedMs).map(([k, v]) => [k, Math.round(v)]),
+            pacingWaitMs: byKey(
+              Object.fromEntries(
+                Object.entries(pacer.waitedMs).map(([k, v]) => [k, Math.round(v)]),
+              ),
             ),
           }
         : {}),
@@ -227,4 +232,9 @@ function inStableOrder(errors: CollectionError[]): CollectionError[] {
       '\u0000',
     );
   return [...errors].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Counters keyed by operation, in key order rather than the order the calls happened in. */
+function byKey(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

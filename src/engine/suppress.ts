@@ -38,7 +38,8 @@ export function matchSuppression(
   return undefined;
 }
 
-function describeRule(rule: SuppressionRule, index: number): SuppressionStatus {
+/** A rule as the report and config --print show it: where it is, then what it says. */
+export function describeRule(rule: SuppressionRule, index: number): SuppressionStatus {
   const { source, index: own, ...fields } = rule;
   return { source: source ?? 'config', rule: own ?? index, ...fields };
 }

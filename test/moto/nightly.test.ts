@@ -47,7 +47,11 @@ const readReport = (dir: string): Report =>
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at /);
 
 /** An account with something to fix, to delete, to change and to leave alone. */
-async function seedAccount(): Promise<{ orders: SeededRestApi; legacy: SeededRestApi; shop: string }> {
+async function seedAccount(): Promise<{
+  orders: SeededRestApi;
+  legacy: SeededRestApi;
+  shop: string;
+}> {
   const c = moto.clients(REGION);
   const orders = await seedRestApi(c, 'orders');
   await seedMethod(c, orders, orders.rootId, null, 'GET');
@@ -166,7 +170,12 @@ describe('the nightly job against a baseline', () => {
     expect(newMedium.code).toBe(1);
 
     // diff OLD NEW: the same comparison, as JSON, text and a pull-request comment.
-    const diffJson = await runCli(['diff', join(day1, 'report.json'), join(day2, 'report.json'), '--json']);
+    const diffJson = await runCli([
+      'diff',
+      join(day1, 'report.json'),
+      join(day2, 'report.json'),
+      '--json',
+    ]);
     expect(diffJson.code).toBe(0);
     const d = JSON.parse(diffJson.stdout);
     expect(Object.keys(d)).toEqual(['new', 'resolved', 'changed', 'unchanged']);
@@ -190,7 +199,13 @@ describe('the nightly job against a baseline', () => {
     );
     expect(text.stdout).toMatch(/cors-policy .*shop: FAIL medium -> FAIL high/);
     expect(text.stdout).toMatch(/rest-execution-logging .*legacy\/v1 +\(resource deleted\)/);
-    const md = await runCli(['diff', join(day1, 'report.json'), join(day2, 'report.json'), '--format', 'md']);
+    const md = await runCli([
+      'diff',
+      join(day1, 'report.json'),
+      join(day2, 'report.json'),
+      '--format',
+      'md',
+    ]);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^### apigw-audit: \d+ new, \d+ resolved, 1 changed\n/);
     expect(md.stdout).toContain('| medium | FAIL | rest-access-logging | payments/live |');
@@ -204,5 +219,369 @@ describe('the nightly job against a baseline', () => {
     expect(noBaseline.stderr).toBe(
       "apigw-audit: error: --fail-on-new needs --baseline (the previous run's report.json)\n",
     );
+  }, 180_000);
+});
+
+describe('suppressions (--suppressions and the config file)', () => {
+  const orders = async () => {
+    const api = await seedRestApi(c(), 'orders');
+    await seedMethod(c(), api, api.rootId, null, 'GET');
+    await seedStage(c(), api, 'prod');
+    return api;
+  };
+
+  it('applies live rules, reports expired and unused ones, and counts suppressed toward no --fail-on', async () => {
+    await orders();
+    const dir = tmp();
+    const file = join(dir, 'rules.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          checkId: 'rest-access-logging',
+          resource: '*/stages/prod',
+          reason: 'Access logs go to the CDN instead (RISK-7)',
+          expires: '2999-01-01',
+        },
+        {
+          checkId: 'rest-execution-logging',
+          reason: 'Was accepted until the migration ended',
+          expires: '2020-01-31',
+          owner: 'platform',
+        },
+        { checkId: 'domain-tls-policy', reason: 'No custom domains in this account yet' },
+      ]),
+    );
+    const out = tmp();
+    const r = await runCli(scanArgs(out, '--suppressions', file, '--fail-on', 'medium'), env());
+    noStack(r.stderr);
+    expect(r.code).toBe(1); // execution logging: its rule expired, so it fails again
+    const report = readReport(out);
+    expect(schemaValidator('report')(report)).toBe(true);
+    expect(find(report, 'rest-access-logging', 'orders/prod')).toMatchObject({
+      status: 'FAIL',
+      suppressed: true,
+      suppression: { reason: 'Access logs go to the CDN instead (RISK-7)', expires: '2999-01-01' },
+    });
+    expect(find(report, 'rest-execution-logging', 'orders/prod').suppressed).toBe(false);
+    expect(report.suppressions).toEqual({
+      expired: [
+        {
+          source: file,
+          rule: 1,
+          checkId: 'rest-execution-logging',
+          reason: 'Was accepted until the migration ended',
+          expires: '2020-01-31',
+          owner: 'platform',
+        },
+      ],
+      unused: [
+        {
+          source: file,
+          rule: 2,
+          checkId: 'domain-tls-policy',
+          reason: 'No custom domains in this account yet',
+        },
+      ],
+    });
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('apigw-audit: warning: '));
+    expect(warnings).toEqual([
+      `apigw-audit: warning: ${file} suppressions[1] (rest-execution-logging) expired on 2020-01-31: it no longer applies`,
+      `apigw-audit: warning: ${file} suppressions[2] (domain-tls-policy) matched no finding`,
+    ]);
+
+    // Suppressed findings count toward no --fail-on: with execution logging suppressed too, 0 FAIL at medium.
+    const config = join(dir, 'audit.yaml');
+    writeFileSync(
+      config,
+      [
+        'suppressions:',
+        '  - checkId: rest-execution-logging',
+        '    reason: Execution logs are too costly on this stage',
+        '  - checkId: rest-waf-attached',
+        '    reason: Internal API behind the corporate proxy',
+        '  - checkId: rest-api-tls-policy',
+        '    reason: Moving to the 2025 TLS policies in January',
+        '  - checkId: cloudtrail-coverage',
+        '    reason: The organization trail lives in the audit account',
+      ].join('\n'),
+    );
+    const quiet = await runCli(
+      scanArgs(tmp(), '--config', config, '--suppressions', file, '--fail-on', 'medium', '--quiet'),
+      env(),
+    );
+    expect(quiet.code).toBe(3);
+    // --quiet keeps the warnings only.
+    expect(quiet.stderr.split('\n').filter(Boolean)).toEqual([
+      `apigw-audit: warning: ${file} suppressions[1] (rest-execution-logging) expired on 2020-01-31: it no longer applies`,
+      `apigw-audit: warning: ${file} suppressions[2] (domain-tls-policy) matched no finding`,
+    ]);
+  }, 120_000);
+
+  const malformed: Array<[string, object, string]> = [
+    ['no reason', { checkId: 'rest-waf-attached' }, 'suppressions[0] field "reason": is required'],
+    [
+      'a short reason',
+      { checkId: 'rest-waf-attached', reason: 'ok' },
+      'suppressions[0] field "reason": must be at least 10 characters (got "ok")',
+    ],
+    [
+      'a bad date',
+      { checkId: 'rest-waf-attached', reason: 'Accepted by the CISO', expires: '2026-02-30' },
+      'suppressions[0] field "expires": must be a date as YYYY-MM-DD (got "2026-02-30")',
+    ],
+    [
+      'an unknown check ID',
+      { checkId: 'rest-waf-atached', reason: 'Accepted by the CISO' },
+      'suppressions[0] field "checkId": unknown check ID "rest-waf-atached"',
+    ],
+  ];
+  for (const [what, entry, message] of malformed) {
+    it(`an entry with ${what} exits 2 naming the file, the entry and the field (both sources)`, async () => {
+      const dir = tmp();
+      const rules = join(dir, 'rules.yaml');
+      writeFileSync(rules, `suppressions:\n  - ${JSON.stringify(entry)}\n`);
+      const a = await runCli(scanArgs(tmp(), '--suppressions', rules), env());
+      expect(a.code).toBe(2);
+      expect(a.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(a.stderr).toContain(`apigw-audit: error: ${rules}: ${message}`);
+      const config = join(dir, 'audit.json');
+      writeFileSync(config, JSON.stringify({ suppressions: [entry] }));
+      const b = await runCli(scanArgs(tmp(), '--config', config), env());
+      expect(b.code).toBe(2);
+      expect(b.stderr).toContain(`apigw-audit: error: ${config}: ${message}`);
+      noStack(a.stderr + b.stderr);
+    }, 60_000);
+  }
+});
+
+describe('--config in YAML or JSON', () => {
+  const settings = {
+    regions: [REGION],
+    failOn: 'medium',
+    concurrency: 2,
+    formats: ['json', 'md'],
+    requiredTags: ['owner'],
+    suppressions: [{ checkId: 'rest-xray-tracing', reason: 'Tracing cost not approved yet' }],
+  };
+  const yaml = [
+    'regions: [eu-west-1]',
+    'failOn: medium',
+    'concurrency: 2',
+    'formats:',
+    '  - json',
+    '  - md',
+    'requiredTags: [owner]',
+    'suppressions:',
+    '  - checkId: rest-xray-tracing',
+    '    reason: Tracing cost not approved yet',
+  ].join('\n');
+
+  it('reads both syntaxes to the same effective configuration; the command line wins', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'audit.yaml'), yaml);
+    writeFileSync(join(dir, 'audit.json'), JSON.stringify(settings));
+    const printed = await Promise.all(
+      ['audit.yaml', 'audit.json'].map((f) =>
+        runCli(['config', '--print', '--config', join(dir, f), '--fail-on', 'low']),
+      ),
+    );
+    for (const p of printed) expect(p.code).toBe(0);
+    const [y, j] = printed.map((p) => JSON.parse(p.stdout));
+    expect(y.options).toEqual(j.options);
+    expect(y.checks).toEqual(j.checks);
+    expect(y.options).toMatchObject({ regions: [REGION], concurrency: 2, format: ['json', 'md'] });
+    expect(y.options.failOn).toBe('low');
+    expect(y.sources).toMatchObject({
+      regions: 'config file',
+      failOn: 'command line',
+      out: 'default',
+    });
+    expect(y.checks.requiredTags).toEqual(['owner']);
+    expect(y.suppressions).toEqual([
+      {
+        source: join(dir, 'audit.yaml'),
+        rule: 0,
+        checkId: 'rest-xray-tracing',
+        reason: 'Tracing cost not approved yet',
+      },
+    ]);
+
+    // A scan with the YAML file runs with its settings.
+    const api = await seedRestApi(c(), 'orders');
+    await seedMethod(c(), api, api.rootId, null, 'GET');
+    await seedStage(c(), api, 'prod');
+    const out = tmp();
+    const r = await runCli(
+      ['scan', '--endpoint-url', moto.endpoint, '--config', join(dir, 'audit.yaml'), '--out', out],
+      env(),
+    );
+    noStack(r.stderr);
+    expect(r.code).toBe(1); // failOn medium from the file
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('orders');
+    const report = readReport(out);
+    expect(report.scan.regions).toEqual([REGION]);
+    expect(find(report, 'rest-xray-tracing', 'orders/prod').suppressed).toBe(true);
+  }, 120_000);
+
+  const bad: Array<[string, string, string]> = [
+    ['audit.yaml', 'regoins: [eu-west-1]\n', 'invalid configuration: unknown key "regoins"'],
+    ['audit.json', '{"thresholds": {"certDays": 3}}', 'unknown key "thresholds.certDays"'],
+    ['audit.yaml', 'concurrency: 500\n', 'key "concurrency" must be <= 64'],
+    [
+      'audit.yaml',
+      'logFormat: xml\n',
+      'key "logFormat" must be equal to one of the allowed values',
+    ],
+    [
+      'audit.yaml',
+      'regions: [eu-west-1, mars-north-1]\n',
+      'key "regions": unknown region "mars-north-1"',
+    ],
+    ['audit.yaml', 'regions: [eu-west-1\n', 'not valid YAML ('],
+    ['audit.yaml', 'failOn: high\nfailOn: low\n', 'not valid YAML (Map keys must be unique'],
+  ];
+  for (const [name, text, message] of bad) {
+    it(`${JSON.stringify(text.trim())} exits 2 with one line naming the file and the key`, async () => {
+      const file = join(tmp(), name);
+      writeFileSync(file, text);
+      for (const args of [
+        scanArgs(tmp(), '--config', file),
+        ['config', '--print', '--config', file],
+      ]) {
+        const r = await runCli(args, env());
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+        expect(r.stderr).toContain(`apigw-audit: error: ${file}: `);
+        expect(r.stderr).toContain(message);
+      }
+    }, 60_000);
+  }
+});
+
+describe('--log-format json', () => {
+  it('writes one JSON object per line on stderr: regions, failed calls, the summary, the files', async () => {
+    const api = await seedRestApi(c(), 'orders');
+    await seedMethod(c(), api, api.rootId, null, 'GET');
+    await seedStage(c(), api, 'prod');
+    const out = tmp();
+    const r = await runCli(scanArgs(out, '--log-format', 'json'), env());
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n').filter(Boolean);
+    const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const e of entries) {
+      expect(['info', 'warn', 'error']).toContain(e.level);
+      expect(Number.isNaN(Date.parse(e.time as string))).toBe(false);
+      expect(typeof e.event).toBe('string');
+      expect(typeof e.message).toBe('string');
+    }
+    const events = entries.map((e) => e.event);
+    expect(events.indexOf('region.start')).toBeLessThan(events.indexOf('region.done'));
+    expect(entries.find((e) => e.event === 'region.start')).toMatchObject({
+      account: '123456789012',
+      region: REGION,
+    });
+    const done = entries.find((e) => e.event === 'region.done')!;
+    expect(done).toMatchObject({ account: '123456789012', region: REGION });
+    expect((done.counts as { calls: number }).calls).toBeGreaterThan(5);
+    expect(entries.find((e) => e.event === 'collection.error')).toMatchObject({
+      level: 'warn',
+      account: '123456789012',
+      region: REGION,
+      operation: 'apigateway:GetClientCertificates',
+    });
+    const summary = entries.find((e) => e.event === 'scan.summary')!;
+    const report = readReport(out);
+    expect(summary.counts).toMatchObject({
+      FAIL: report.summary.byStatus.FAIL,
+      collectionErrors: 1,
+    });
+    expect(entries.filter((e) => e.event === 'file.written').map((e) => e.path)).toEqual([
+      join(out, 'report.json'),
+      join(out, 'snapshot.json'),
+    ]);
+
+    const usage = await runCli(
+      scanArgs(tmp(), '--log-format', 'json', '--regions', 'mars-1'),
+      env(),
+    );
+    expect(usage.code).toBe(2);
+    const [line, ...rest] = usage.stderr.split('\n').filter(Boolean);
+    expect(rest).toEqual([]);
+    expect(JSON.parse(line!)).toMatchObject({ level: 'error', message: 'unknown region "mars-1"' });
+    const quiet = await runCli(scanArgs(tmp(), '--log-format', 'json', '--quiet'), env());
+    expect(quiet.code).toBe(3);
+    // Only the warning-level lines are left (the failed call).
+    const left = quiet.stderr
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l).event);
+    expect(left).toEqual(['collection.error']);
+  }, 120_000);
+});
+
+describe('reproducible output', () => {
+  /** What may differ between two scans of an unchanged account: times and durations. */
+  const timeless = (text: string) =>
+    JSON.stringify(JSON.parse(text), (key, value) =>
+      ['startedAt', 'finishedAt', 'evaluatedAt', 'retryDelayMs', 'pacingWaitMs'].includes(key)
+        ? undefined
+        : value,
+    );
+
+  it('two scans of an unchanged account differ only in timestamps and durations', async () => {
+    const c1 = moto.clients(REGION);
+    const c2 = moto.clients('us-east-1');
+    for (const [cl, name] of [
+      [c1, 'orders'],
+      [c1, 'billing'],
+      [c2, 'search'],
+      [c2, 'catalog'],
+    ] as const) {
+      const api = await seedRestApi(cl, name);
+      await seedMethod(cl, api, api.rootId, 'items', 'GET');
+      await seedMethod(cl, api, api.rootId, null, 'POST');
+      await seedStage(cl, api, 'prod');
+      await seedStage(cl, api, 'dev');
+    }
+    await seedHttpApi(c1, 'bff');
+    const outs = [tmp(), tmp()];
+    for (const out of outs) {
+      const r = await runCli(
+        [
+          'scan',
+          '--endpoint-url',
+          moto.endpoint,
+          '--regions',
+          `us-east-1,${REGION}`,
+          '--concurrency',
+          '2',
+          '--format',
+          'json,csv,sarif',
+          '--out',
+          out,
+        ],
+        env(),
+      );
+      expect(r.code).toBe(3);
+    }
+    for (const file of ['report.json', 'snapshot.json']) {
+      const [a, b] = outs.map((o) => readFileSync(join(o, file), 'utf8'));
+      expect(timeless(b!)).toEqual(timeless(a!));
+    }
+    expect(readFileSync(join(outs[1]!, 'report.csv'), 'utf8')).toBe(
+      readFileSync(join(outs[0]!, 'report.csv'), 'utf8'),
+    );
+    const cmd = await runCli([
+      'diff',
+      join(outs[0]!, 'report.json'),
+      join(outs[1]!, 'report.json'),
+      '--json',
+    ]);
+    const d = JSON.parse(cmd.stdout);
+    expect([d.new, d.resolved, d.changed]).toEqual([[], [], []]);
+    expect(d.unchanged.length).toBeGreaterThan(10);
   }, 180_000);
 });
