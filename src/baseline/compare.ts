@@ -74,21 +74,30 @@ function ordered<T extends { checkId: string; resource: ResourceRef; id: string 
 /**
  * Whether `current` could have reported this check on this resource: the account and region
  * were scanned, and the check did not say ERROR there (a check whose data failed to arrive
- * says ERROR, so a missing finding beside an ERROR is unknown, not gone).
+ * says ERROR, so a missing finding beside an ERROR is unknown, not gone). Indexed once, so a
+ * comparison stays linear in the number of findings.
  */
-function assessed(current: Report, checkId: string, r: ResourceRef): boolean {
-  if (!current.scan.accounts.includes(r.accountId)) return false;
-  const here = current.findings.filter(
-    (f) => f.resource.accountId === r.accountId && f.resource.region === r.region,
-  );
-  if (here.some((f) => f.checkId === checkId && f.status === 'ERROR')) return false;
-  return current.scan.regions.includes(r.region) || here.length > 0;
+function assessor(current: Report): (checkId: string, r: ResourceRef) => boolean {
+  const key = (...parts: string[]) => parts.join('\u0000');
+  const places = new Set<string>();
+  const erred = new Set<string>();
+  for (const f of current.findings) {
+    places.add(key(f.resource.accountId, f.resource.region));
+    if (f.status === 'ERROR') erred.add(key(f.resource.accountId, f.resource.region, f.checkId));
+  }
+  const accounts = new Set(current.scan.accounts);
+  const regions = new Set(current.scan.regions);
+  return (checkId, r) =>
+    accounts.has(r.accountId) &&
+    !erred.has(key(r.accountId, r.region, checkId)) &&
+    (regions.has(r.region) || places.has(key(r.accountId, r.region)));
 }
 
 export function compareReports(baseline: Report, current: Report): Comparison {
   const before = new Map(baseline.findings.filter(isOpen).map((f) => [f.id, f]));
   const now = new Map(current.findings.map((f) => [f.id, f]));
   const arnsNow = new Set(current.findings.map((f) => f.resource.arn));
+  const assessed = assessor(current);
   const out: Comparison = { new: [], resolved: [], changed: [], unchanged: [] };
 
   for (const f of current.findings) {
@@ -105,8 +114,7 @@ export function compareReports(baseline: Report, current: Report): Comparison {
     const f = now.get(old.id);
     if (f && (isOpen(f) || f.status === 'ERROR')) continue;
     if (f) out.resolved.push({ ...ref(old), why: f.suppressed ? 'suppressed' : 'fixed' });
-    else if (!assessed(current, old.checkId, old.resource))
-      out.changed.push(changed(old, undefined));
+    else if (!assessed(old.checkId, old.resource)) out.changed.push(changed(old, undefined));
     // Still there but no longer reported by the check (it no longer applies): fixed.
     else
       out.resolved.push({

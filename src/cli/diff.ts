@@ -5,8 +5,8 @@ import { diffText } from '../baseline/diff-text.js';
 import type { Report } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { readValidated } from '../util/json-file.js';
-import type { ParsedOptions } from './options.js';
-import { logSettings, type RunResult } from './run.js';
+import { logSettings, type ParsedOptions } from './options.js';
+import type { RunResult } from './run.js';
 
 function outputKind(opts: ParsedOptions): 'text' | 'json' | 'md' {
   const format = opts.format;

@@ -6,6 +6,7 @@ import { TOOL } from '../version.js';
 import {
   displayDefault,
   isListOption,
+  logSettings,
   optionsFor,
   type CommandName,
   type ParsedOptions,
@@ -57,6 +58,8 @@ function explicitOptions(cmd: Command): ParsedOptions {
   for (const key of Object.keys(values)) {
     if (cmd.getOptionValueSource(key) !== 'default') out[key] = values[key];
   }
+  // Commands without a config file (render, export, verify...) log as their command line says.
+  commandLineLog = logSettings(out as ParsedOptions);
   return out as ParsedOptions;
 }
 
@@ -64,10 +67,12 @@ const writeErr = (line: string) => process.stderr.write(line);
 
 /** Until a command has settled its own (its config file may set it), the command line's. */
 let argvLogFormat: LogFormat = 'text';
+let commandLineLog: { format: LogFormat; quiet: boolean } | undefined;
 
 function emit(result: RunResult): void {
   if (result.stdout) process.stdout.write(result.stdout);
-  const logger = createLogger({ format: argvLogFormat, write: writeErr, ...result.log });
+  const settings = result.log ?? commandLineLog ?? { format: argvLogFormat, quiet: false };
+  const logger = createLogger({ ...settings, write: writeErr });
   for (const note of result.notes) logger.log(note);
   process.exitCode = result.exitCode;
 }

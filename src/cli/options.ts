@@ -377,3 +377,14 @@ export function settled<K extends OptionKey>(
   if (v === undefined || v === null) throw new Error(`option ${key} has no default`);
   return v as NonNullable<ParsedOptions[K]>;
 }
+
+/** How a command writes its stderr lines: --log-format and --quiet, settled. */
+export function logSettings(
+  given: ParsedOptions,
+  file: ConfigFile = {},
+): { format: LogFormat; quiet: boolean } {
+  return {
+    format: settled('logFormat', given, file),
+    quiet: Boolean(settle('quiet', given, file)),
+  };
+}

@@ -24,7 +24,7 @@ import { readValidated } from '../util/json-file.js';
 import { openStore, runVerify } from './evidence.js';
 import { exitCodeFor } from './exit-code.js';
 import { createLogger, info, warn, type LogFormat, type Note } from './log.js';
-import { checkConfigValues, settle, settled, type ParsedOptions } from './options.js';
+import { checkConfigValues, logSettings, settle, settled, type ParsedOptions } from './options.js';
 import { regionEvents } from './scan-events.js';
 
 export interface RunResult {
@@ -124,13 +124,6 @@ export function loadConfig(opts: ParsedOptions): ConfigFile {
 
 export function loadSuppressions(opts: ParsedOptions): SuppressionRule[] {
   return opts.suppressions ? readSuppressionsFile(opts.suppressions, KNOWN_CHECK_IDS) : [];
-}
-
-export function logSettings(opts: ParsedOptions, file: ConfigFile = {}) {
-  return {
-    format: settled('logFormat', opts, file),
-    quiet: Boolean(settle('quiet', opts, file)),
-  };
 }
 
 /** --baseline, read (and --fail-on-new checked) before any work is done. */
