@@ -148,6 +148,16 @@ function prepare(opts: ParsedOptions) {
 
 type Prepared = ReturnType<typeof prepare>;
 
+/** The nightly job's inputs, echoed into report.scan.options (and so into evidence manifests). */
+function nightlyOptions(opts: ParsedOptions, prepared: Prepared): Record<string, unknown> {
+  return {
+    ...(prepared.baseline ? { baseline: prepared.baseline.path } : {}),
+    ...(settle('failOnNew', opts, prepared.file) ? { failOnNew: true } : {}),
+    ...(opts.config ? { config: opts.config } : {}),
+    ...(opts.suppressions ? { suppressions: opts.suppressions } : {}),
+  };
+}
+
 const ruleName = (r: SuppressionStatus) =>
   `${r.source} suppressions[${r.rule}] (${r.checkId}${r.resource ? ` ${r.resource}` : ''})`;
 
@@ -292,6 +302,7 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
       failOn,
       ...(profile ? { profile } : {}),
       ...(endpointUrl ? { endpointUrl } : {}),
+      ...nightlyOptions(opts, prepared),
     },
   });
   return finish(report, snapshot, opts, prepared, evidence, now);
@@ -312,7 +323,7 @@ export async function runEvaluate(
   const now = deps.now?.() ?? new Date();
   const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file, prepared.suppressions), {
     now,
-    options: { snapshot: path, failOn },
+    options: { snapshot: path, failOn, ...nightlyOptions(opts, prepared) },
   });
   return finish(report, snapshot, opts, prepared, evidence, now);
 }

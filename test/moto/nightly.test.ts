@@ -160,6 +160,28 @@ describe('the nightly job against a baseline', () => {
       `apigw-audit: against ${join(day1, 'report.json')}: ${counts.new} new, ${counts.resolved} resolved, 1 changed, ${counts.unchanged} unchanged`,
     );
 
+    expect(report.scan.options).toMatchObject({
+      baseline: join(day1, 'report.json'),
+      suppressions: rules,
+    });
+    // evaluate of the saved snapshot against the same baseline: the same comparison, offline.
+    const offline = tmp();
+    const evaluated = await runCli(
+      [
+        'evaluate',
+        join(day2, 'snapshot.json'),
+        '--format',
+        'json',
+        '--out',
+        offline,
+        ...baselineArgs,
+      ],
+      env(),
+    );
+    expect(evaluated.code).toBe(1);
+    expect(readReport(offline).baseline!.counts).toEqual(counts);
+    expect(readReport(offline).resolved).toEqual(report.resolved);
+
     // --fail-on-new: the high cors finding was in the baseline, the new ones are medium and low.
     const onlyNew = await runCli(scanArgs(tmp(), ...baselineArgs, '--fail-on-new'), env());
     expect(onlyNew.code).toBe(3);
@@ -406,6 +428,12 @@ describe('--config in YAML or JSON', () => {
         reason: 'Tracing cost not approved yet',
       },
     ]);
+
+    const nothing = await runCli(['config', '--config', join(dir, 'audit.yaml')]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toBe(
+      'apigw-audit: error: config: nothing to do (use --print to show the effective configuration)\n',
+    );
 
     // A scan with the YAML file runs with its settings.
     const api = await seedRestApi(c(), 'orders');
