@@ -207,7 +207,8 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof UserError) {
-      errorLogger.log({ level: 'error', event: 'error', message: err.message });
+      const logger = err.log ? createLogger({ ...err.log, write: writeErr }) : errorLogger;
+      logger.log({ level: 'error', event: 'error', message: err.message });
       process.exitCode = err.exitCode;
       return;
     }

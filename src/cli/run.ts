@@ -15,7 +15,7 @@ import { complianceByCheck, findFramework, loadFrameworks } from '../engine/comp
 import { checkInfo, evaluateSnapshot } from '../engine/evaluate.js';
 import { groupByFamily } from '../engine/families.js';
 import type { Report, SuppressionStatus } from '../engine/types.js';
-import { InputFileError, UsageError } from '../errors.js';
+import { InputFileError, UsageError, UserError } from '../errors.js';
 import { assertEmpty, writeBundle } from '../evidence/bundle.js';
 import type { BundleStore } from '../evidence/store.js';
 import { rendererFor, type RenderOptions } from '../render/index.js';
@@ -261,10 +261,31 @@ async function finish(
   };
 }
 
+/**
+ * A failure after the config file was read is logged in the format it asks for (a cron job that
+ * sets `logFormat: json` there must get its credential error as JSON too).
+ */
+async function loggingAs<T>(log: Prepared['log'], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof UserError) err.log ??= log;
+    throw err;
+  }
+}
+
 export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<RunResult> {
   // Everything the user gave is checked here, before the first AWS call: the command line by
   // its parsers, the config file's values by the same ones as they are settled.
   const prepared = prepare(opts);
+  return loggingAs(prepared.log, () => scanWith(prepared, opts, deps));
+}
+
+async function scanWith(
+  prepared: Prepared,
+  opts: ParsedOptions,
+  deps: RunDeps,
+): Promise<RunResult> {
   const { file } = prepared;
   const profile = settle('profile', opts, file);
   const regions = settled('regions', opts, file);
@@ -314,6 +335,15 @@ export async function runEvaluate(
   deps: RunDeps = {},
 ): Promise<RunResult> {
   const prepared = prepare(opts);
+  return loggingAs(prepared.log, () => evaluateWith(path, prepared, opts, deps));
+}
+
+async function evaluateWith(
+  path: string,
+  prepared: Prepared,
+  opts: ParsedOptions,
+  deps: RunDeps,
+): Promise<RunResult> {
   const { file } = prepared;
   settled('format', opts, file);
   const failOn = settled('failOn', opts, file);

@@ -539,6 +539,14 @@ describe('--log-format json', () => {
     const [line, ...rest] = usage.stderr.split('\n').filter(Boolean);
     expect(rest).toEqual([]);
     expect(JSON.parse(line!)).toMatchObject({ level: 'error', message: 'unknown region "mars-1"' });
+    // logFormat from the config file applies to a failure after the file was read, too.
+    const config = join(tmp(), 'audit.yaml');
+    writeFileSync(config, 'logFormat: json\n');
+    const taken = tmp();
+    writeFileSync(join(taken, 'old.txt'), 'x');
+    const late = await runCli(scanArgs(tmp(), '--config', config, '--evidence', taken), env());
+    expect(late.code).toBe(2);
+    expect(JSON.parse(late.stderr)).toMatchObject({ level: 'error', event: 'error' });
     const quiet = await runCli(scanArgs(tmp(), '--log-format', 'json', '--quiet'), env());
     expect(quiet.code).toBe(3);
     // Only the warning-level lines are left (the failed call).
