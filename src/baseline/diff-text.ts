@@ -2,8 +2,11 @@
 import { sanitizeForTerminal } from '../util/terminal.js';
 import type { ChangedFinding, Comparison, FindingRef } from './compare.js';
 
+// A line break in a name would forge a line of the listing.
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
+
 const where = (f: { resource: { name: string; accountId: string; region: string } }) =>
-  `${f.resource.accountId}/${f.resource.region} ${f.resource.name}`;
+  oneLine(`${f.resource.accountId}/${f.resource.region} ${f.resource.name}`);
 
 const line = (f: FindingRef, tail = '') =>
   `  ${f.severity.padEnd(8)} ${f.status.padEnd(6)} ${f.checkId}  ${where(f)}${tail}`;

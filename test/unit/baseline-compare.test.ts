@@ -5,11 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { withBaseline } from '../../src/baseline/annotate.js';
 import { compareReports } from '../../src/baseline/compare.js';
+import { diffMarkdown } from '../../src/baseline/diff-markdown.js';
+import { diffText } from '../../src/baseline/diff-text.js';
 import { exitCodeFor } from '../../src/cli/exit-code.js';
 import { findingId } from '../../src/engine/evaluate.js';
 import type { Finding, Report, Severity, Status } from '../../src/engine/types.js';
 import { schemaValidator } from '../../src/util/json-file.js';
 import { NOW, reportOf } from '../helpers/report.js';
+import { HOSTILE } from '../helpers/reports.js';
 import { ACCOUNT, REGION, snapshot } from '../helpers/snapshot.js';
 
 const arn = (api: string) => `arn:aws:apigateway:${REGION}::/restapis/${api}/stages/prod`;
@@ -154,5 +157,33 @@ describe('withBaseline', () => {
     expect(exitCodeFor(marked, 'high')).toBe(1);
     expect(exitCodeFor(marked, 'high', { onlyNew: true })).toBe(0);
     expect(exitCodeFor(marked, 'low', { onlyNew: true })).toBe(1);
+  });
+});
+
+describe('diff output with hostile resource names', () => {
+  const hostile = (name: string, i: number) =>
+    finding('a', `api${i}`, 'FAIL', 'medium', {
+      resource: { ...finding('a', `api${i}`, 'FAIL').resource, name },
+    });
+  const names = Object.values(HOSTILE);
+  const c = compareReports(report([]), report(names.map(hostile)));
+
+  it('markdown: one table row per finding, no raw HTML, pipes or links from the data', () => {
+    const md = diffMarkdown(c);
+    const rows = md.split('\n').filter((l) => l.startsWith('| medium |'));
+    expect(rows).toHaveLength(names.length);
+    // Every row has the table's 5 cells: no "|" from a name opened another.
+    for (const r of rows) expect(r.split(/(?<!\\)\|/).length).toBe(7);
+    expect(md).not.toContain('<script');
+    expect(md).not.toContain('](http://');
+  });
+
+  it('text: no escape sequences reach the terminal', () => {
+    const text = diffText(c, 'old.json', 'new.json');
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(text).toContain(`${names.length} new, 0 resolved, 0 changed, 0 unchanged`);
+    // A heading, a blank line, the "New" title and one line per finding.
+    expect(text.trimEnd().split('\n')).toHaveLength(3 + names.length);
   });
 });
