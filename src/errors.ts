@@ -5,6 +5,8 @@
  */
 export class UserError extends Error {
   readonly exitCode: number = 2;
+  /** How to log it, when the command had settled that before it failed (else the command line's). */
+  log?: { format: 'text' | 'json'; quiet: boolean };
   constructor(message: string) {
     super(message);
     this.name = 'UserError';

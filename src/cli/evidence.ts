@@ -12,6 +12,7 @@ import { directoryStore, isS3Url, type BundleStore } from '../evidence/store.js'
 import { verifyBundle } from '../evidence/verify.js';
 import { sanitizeForTerminal } from '../util/terminal.js';
 import { TOOL } from '../version.js';
+import { warn } from './log.js';
 import type { ParsedOptions } from './options.js';
 import type { RunResult } from './run.js';
 
@@ -57,7 +58,7 @@ export async function runVerify(
     checks: installedCatalog(),
     mappings: mappingFiles(),
   });
-  const warnings = result.warnings.map((w) => `warning: ${w}`);
+  const warnings = result.warnings.map((w) => warn('evidence.warning', w));
   if (result.problems.length) {
     return {
       exitCode: EXIT.FINDINGS,

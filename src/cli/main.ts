@@ -6,11 +6,15 @@ import { TOOL } from '../version.js';
 import {
   displayDefault,
   isListOption,
+  logSettings,
   optionsFor,
   type CommandName,
   type ParsedOptions,
 } from './options.js';
+import { runConfigPrint } from './config-print.js';
+import { runDiff } from './diff.js';
 import { runExport } from './export.js';
+import { createLogger, logFormatInArgv, type LogFormat } from './log.js';
 import { terminalProgress } from './progress.js';
 import {
   runChecks,
@@ -35,7 +39,7 @@ function addOptions(cmd: Command, name: CommandName): Command {
     // After choices(): our parser replaces commander's check so the message can say what to type.
     if (spec.parse) opt.argParser(spec.parse);
     if (spec.requiredFor?.includes(name)) opt.makeOptionMandatory();
-    else if (spec.defaultValue !== undefined) {
+    else if (spec.defaultValue !== undefined && (spec.defaultFor?.includes(name) ?? true)) {
       // Shown by commander's help; not applied from here (see explicitOptions).
       opt.default(spec.defaultValue, displayDefault(spec.defaultValue));
     }
@@ -54,16 +58,28 @@ function explicitOptions(cmd: Command): ParsedOptions {
   for (const key of Object.keys(values)) {
     if (cmd.getOptionValueSource(key) !== 'default') out[key] = values[key];
   }
+  // Commands without a config file (render, export, verify...) log as their command line says.
+  commandLineLog = logSettings(out as ParsedOptions);
   return out as ParsedOptions;
 }
 
+const writeErr = (line: string) => process.stderr.write(line);
+
+/** Until a command has settled its own (its config file may set it), the command line's. */
+let argvLogFormat: LogFormat = 'text';
+let commandLineLog: { format: LogFormat; quiet: boolean } | undefined;
+
 function emit(result: RunResult): void {
   if (result.stdout) process.stdout.write(result.stdout);
-  for (const note of result.notes) process.stderr.write(`apigw-audit: ${note}\n`);
+  const settings = result.log ?? commandLineLog ?? { format: argvLogFormat, quiet: false };
+  const logger = createLogger({ ...settings, write: writeErr });
+  for (const note of result.notes) logger.log(note);
   process.exitCode = result.exitCode;
 }
 
 async function main(argv: string[]): Promise<void> {
+  argvLogFormat = logFormatInArgv(argv);
+  const errorLogger = createLogger({ format: argvLogFormat, write: writeErr });
   const program = new Command('apigw-audit')
     .description('Security audit of Amazon API Gateway: REST, HTTP and WebSocket APIs')
     .version(TOOL.version, '-V, --version')
@@ -71,8 +87,13 @@ async function main(argv: string[]): Promise<void> {
     .exitOverride()
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),
-      // Same prefix as the errors run.ts raises: every usage error reads alike.
-      outputError: (s, write) => write(`apigw-audit: ${s}`),
+      // Through the logger, like the errors run.ts raises: every usage error reads alike.
+      outputError: (s) =>
+        errorLogger.log({
+          level: 'error',
+          event: 'usage',
+          message: s.trim().replace(/^error: /, ''),
+        }),
     });
 
   addOptions(
@@ -82,7 +103,12 @@ async function main(argv: string[]): Promise<void> {
       .exitOverride(),
     'scan',
   ).action(async (_opts: unknown, cmd: Command) =>
-    emit(await runScan(explicitOptions(cmd), { onProgress: terminalProgress() })),
+    emit(
+      await runScan(explicitOptions(cmd), {
+        onProgress: terminalProgress(),
+        writeLog: writeErr,
+      }),
+    ),
   );
 
   addOptions(
@@ -105,6 +131,20 @@ async function main(argv: string[]): Promise<void> {
     'render',
   ).action((path: string, _opts: unknown, cmd: Command) =>
     emit(runRender(path, explicitOptions(cmd))),
+  );
+
+  addOptions(
+    program
+      .command('diff')
+      .description(
+        'compare two reports: new, resolved, changed and unchanged findings (text, --json, --format md)',
+      )
+      .argument('<old>', 'the earlier report.json')
+      .argument('<new>', 'the later report.json')
+      .exitOverride(),
+    'diff',
+  ).action((oldPath: string, newPath: string, _opts: unknown, cmd: Command) =>
+    emit(runDiff(oldPath, newPath, explicitOptions(cmd))),
   );
 
   const exportCmd = program
@@ -142,6 +182,16 @@ async function main(argv: string[]): Promise<void> {
     'checks',
   ).action((_opts: unknown, cmd: Command) => emit(runChecks(explicitOptions(cmd))));
 
+  addOptions(
+    program
+      .command('config')
+      .description(
+        'with --print: the effective configuration of a scan given the same options (validated)',
+      )
+      .exitOverride(),
+    'config',
+  ).action((_opts: unknown, cmd: Command) => emit(runConfigPrint(explicitOptions(cmd))));
+
   try {
     await program.parseAsync(argv);
   } catch (err) {
@@ -154,7 +204,8 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof UserError) {
-      process.stderr.write(`apigw-audit: error: ${err.message}\n`);
+      const logger = err.log ? createLogger({ ...err.log, write: writeErr }) : errorLogger;
+      logger.log({ level: 'error', event: 'error', message: err.message });
       process.exitCode = err.exitCode;
       return;
     }

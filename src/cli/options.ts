@@ -8,20 +8,27 @@ import { DEFAULT_REGION_CONCURRENCY } from '../collect/defaults.js';
 import type { ConfigFile } from '../config/load.js';
 import { loadFrameworks } from '../engine/compliance.js';
 import { SEVERITIES, type Severity } from '../engine/types.js';
-import { UsageError } from '../errors.js';
+import { InputFileError, UsageError } from '../errors.js';
+import { LOG_FORMATS, type LogFormat } from './log.js';
 import { FORMAT_NAMES } from '../render/index.js';
 import { isKnownRegion } from '../snapshot/regions.js';
 import { sanitizeForTerminal } from '../util/terminal.js';
 
-export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks' | 'export' | 'verify';
+export type CommandName =
+  'scan' | 'evaluate' | 'render' | 'diff' | 'checks' | 'export' | 'verify' | 'config';
 export const COMMANDS: readonly CommandName[] = [
   'scan',
   'evaluate',
   'render',
+  'diff',
   'checks',
   'export',
   'verify',
+  'config',
 ];
+
+/** Commands that take every option `scan` takes (config --print shows what a scan would use). */
+const TAKES_SCAN_OPTIONS: readonly CommandName[] = ['config'];
 
 export interface OptionSpec<T> {
   flags: string;
@@ -32,6 +39,8 @@ export interface OptionSpec<T> {
   /** Turns what was typed into the value; throws UsageError on a bad value. */
   parse?: (value: string, previous: T | undefined) => T;
   defaultValue?: T;
+  /** The commands the default is for, when not all of them (the others have their own). */
+  defaultFor?: readonly CommandName[];
   /** Commands where the option must be given (and so shows no default). */
   requiredFor?: readonly CommandName[];
   /** The config-file setting that applies when the option is not on the command line. */
@@ -49,6 +58,23 @@ function fromConfig<T>(source: ConfigSource<T> | undefined, file: ConfigFile): T
   if (!source || file[source.key] === undefined) return undefined;
   const value = file[source.key];
   return source.check ? source.check(value as never) : (value as T);
+}
+
+/**
+ * Checks every option value the config file holds, as the command line's would be, so a bad
+ * one is reported before any work, naming the file and the key.
+ */
+export function checkConfigValues(file: ConfigFile, path: string): void {
+  for (const spec of Object.values(OPTIONS) as OptionSpec<unknown>[]) {
+    try {
+      fromConfig(spec.config, file);
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      throw new InputFileError(
+        `${path}: invalid configuration: key "${spec.config!.key}": ${err.message}`,
+      );
+    }
+  }
 }
 
 /** Keeps each entry's value type, so ParsedOptions can be derived from the table. */
@@ -128,6 +154,9 @@ export function checkRoleArn(value: string): string {
 }
 
 const FRAMEWORK_IDS = loadFrameworks().map((f) => f.framework);
+const SCANNING: readonly CommandName[] = ['scan', 'evaluate'];
+/** Every command that writes to stderr as it works. */
+const LOGGING: readonly CommandName[] = ['scan', 'evaluate', 'render', 'diff', 'export', 'verify'];
 const FAIL_ON_CHOICES: readonly (Severity | 'none')[] = [...SEVERITIES, 'none'];
 
 export const OPTIONS = {
@@ -136,6 +165,7 @@ export const OPTIONS = {
     description:
       'AWS shared-config profile to read credentials from; without it, the standard credential chain',
     commands: ['scan', 'evaluate', 'export', 'verify'],
+    config: { key: 'profile' },
   }),
   regions: option<string[] | 'all'>({
     flags: '--regions <list>',
@@ -167,6 +197,7 @@ export const OPTIONS = {
     description: 'send every AWS call to this endpoint (an emulator such as moto)',
     commands: ['scan', 'evaluate', 'export', 'verify'],
     parse: httpUrl,
+    config: { key: 'endpointUrl', check: httpUrl },
   }),
   concurrency: option<number>({
     flags: '--concurrency <n>',
@@ -174,14 +205,19 @@ export const OPTIONS = {
     commands: ['scan'],
     parse: integer('--concurrency', 1, 64),
     defaultValue: DEFAULT_REGION_CONCURRENCY,
+    config: {
+      key: 'concurrency',
+      check: (v: number) => integer('--concurrency', 1, 64)(String(v)),
+    },
   }),
   format: option<string[]>({
     flags: '--format <list>',
-    description: 'output formats, comma-separated, or "all"',
-    commands: ['scan', 'evaluate', 'render'],
+    description: 'output formats, comma-separated, or "all" (diff: md or json; text without it)',
+    commands: ['scan', 'evaluate', 'render', 'diff'],
     choices: FORMAT_CHOICES,
     parse: (v) => checkFormats(splitList(v)),
     defaultValue: ['json', 'html'],
+    defaultFor: ['scan', 'evaluate', 'render', 'config'],
     requiredFor: ['render'],
     config: { key: 'formats', check: checkFormats },
   }),
@@ -190,6 +226,7 @@ export const OPTIONS = {
     description: 'directory to write the outputs to',
     commands: ['scan', 'evaluate', 'render'],
     defaultValue: 'apigw-audit-report',
+    config: { key: 'out' },
   }),
   failOn: option<Severity | 'none'>({
     flags: '--fail-on <severity>',
@@ -200,34 +237,79 @@ export const OPTIONS = {
     defaultValue: 'high',
     config: { key: 'failOn' },
   }),
+  failOnNew: option<boolean>({
+    flags: '--fail-on-new',
+    description:
+      'with --baseline: exit 1 only for --fail-on findings the baseline did not have open',
+    commands: SCANNING,
+    config: { key: 'failOnNew' },
+  }),
+  baseline: option<string>({
+    flags: '--baseline <report>',
+    description:
+      'an earlier report.json: mark each finding new, changed or unchanged and list the resolved ones',
+    commands: SCANNING,
+    config: { key: 'baseline' },
+  }),
+  suppressions: option<string>({
+    flags: '--suppressions <file>',
+    description:
+      "YAML or JSON file of suppression rules (check ID, resource, reason, expires, owner, ticket), added to the config's",
+    commands: SCANNING,
+  }),
   config: option<string>({
     flags: '--config <file>',
     description:
-      'JSON configuration file (expectPrivate, requiredTags, thresholds, suppressions, ...)',
-    commands: ['scan', 'evaluate'],
+      'YAML or JSON configuration file: any scan option, expectPrivate, requiredTags, thresholds, suppressions',
+    commands: SCANNING,
+  }),
+  print: option<boolean>({
+    flags: '--print',
+    description:
+      'print the effective configuration (command line over config file over defaults) as JSON',
+    commands: ['config'],
+  }),
+  logFormat: option<LogFormat>({
+    flags: '--log-format <format>',
+    description: 'stderr as text lines, or one JSON object per line for log pipelines',
+    commands: LOGGING,
+    choices: LOG_FORMATS,
+    parse: oneOf('--log-format', LOG_FORMATS),
+    defaultValue: 'text',
+    config: { key: 'logFormat' },
+  }),
+  quiet: option<boolean>({
+    flags: '--quiet',
+    description: 'only warnings and errors on stderr; no progress display',
+    commands: LOGGING,
+    config: { key: 'quiet' },
   }),
   evidence: option<string>({
     flags: '--evidence <location>',
     description:
       'also write a compliance evidence bundle (report, snapshot, SHA-256 manifest) to a new directory or s3://bucket/prefix',
-    commands: ['scan', 'evaluate'],
+    commands: SCANNING,
+    config: { key: 'evidence' },
   }),
   csvFlattenNewlines: option<boolean>({
     flags: '--csv-flatten-newlines',
     description:
       'CSV: write line breaks inside a cell as spaces, so every record is one line (for wc -l, grep, line-based loaders)',
     commands: ['scan', 'evaluate', 'render'],
+    config: { key: 'csvFlattenNewlines' },
   }),
   ocsfIncludePass: option<boolean>({
     flags: '--ocsf-include-pass',
     description:
       'OCSF: also write an event per PASS result (status_code PASS), for tracking compliance state',
     commands: ['scan', 'evaluate', 'render'],
+    config: { key: 'ocsfIncludePass' },
   }),
   json: option<boolean>({
     flags: '--json',
-    description: 'print the catalog (export: the import result) as JSON on stdout',
-    commands: ['checks', 'export'],
+    description:
+      'print the catalog (export: the import result; diff: new, resolved, changed, unchanged) as JSON on stdout',
+    commands: ['checks', 'export', 'diff'],
   }),
   framework: option<string>({
     flags: '--framework <id>',
@@ -248,8 +330,9 @@ export type ParsedOptions = { [K in OptionKey]?: ValueOf<(typeof OPTIONS)[K]> };
 export const isListOption = (spec: { flags: string }) => spec.flags.endsWith('<list>');
 
 export function optionsFor(command: CommandName): [OptionKey, OptionSpec<unknown>][] {
-  return (Object.entries(OPTIONS) as [OptionKey, OptionSpec<unknown>][]).filter(([, o]) =>
-    o.commands.includes(command),
+  const scanToo = TAKES_SCAN_OPTIONS.includes(command);
+  return (Object.entries(OPTIONS) as [OptionKey, OptionSpec<unknown>][]).filter(
+    ([, o]) => o.commands.includes(command) || (scanToo && o.commands.includes('scan')),
   );
 }
 
@@ -265,8 +348,23 @@ export function settle<K extends OptionKey>(
   given: ParsedOptions,
   file: ConfigFile = {},
 ): ParsedOptions[K] {
+  return settleWithSource(key, given, file).value;
+}
+
+export type ValueSource = 'command line' | 'config file' | 'default';
+
+/** settle(), and where the value came from (for config --print). */
+export function settleWithSource<K extends OptionKey>(
+  key: K,
+  given: ParsedOptions,
+  file: ConfigFile = {},
+): { value: ParsedOptions[K]; source?: ValueSource } {
   const spec = OPTIONS[key] as OptionSpec<ParsedOptions[K]>;
-  return given[key] ?? fromConfig(spec.config, file) ?? spec.defaultValue;
+  if (given[key] !== undefined) return { value: given[key], source: 'command line' };
+  const fromFile = fromConfig(spec.config, file);
+  if (fromFile !== undefined) return { value: fromFile, source: 'config file' };
+  if (spec.defaultValue !== undefined) return { value: spec.defaultValue, source: 'default' };
+  return { value: undefined };
 }
 
 /** settle() for an option that has a default, so always has a value. */
@@ -278,4 +376,15 @@ export function settled<K extends OptionKey>(
   const v = settle(key, given, file);
   if (v === undefined || v === null) throw new Error(`option ${key} has no default`);
   return v as NonNullable<ParsedOptions[K]>;
+}
+
+/** How a command writes its stderr lines: --log-format and --quiet, settled. */
+export function logSettings(
+  given: ParsedOptions,
+  file: ConfigFile = {},
+): { format: LogFormat; quiet: boolean } {
+  return {
+    format: settled('logFormat', given, file),
+    quiet: Boolean(settle('quiet', given, file)),
+  };
 }

@@ -5,14 +5,17 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.js';
+import { withBaseline } from '../baseline/annotate.js';
 import type { ClientFactory } from '../collect/clients.js';
 import type { ProgressHook } from '../collect/context.js';
 import { auditConfig, readConfigFile, type ConfigFile } from '../config/load.js';
+import { readSuppressionsFile } from '../config/suppressions.js';
+import type { SuppressionRule } from '../config/types.js';
 import { complianceByCheck, findFramework, loadFrameworks } from '../engine/compliance.js';
 import { checkInfo, evaluateSnapshot } from '../engine/evaluate.js';
 import { groupByFamily } from '../engine/families.js';
-import type { Report } from '../engine/types.js';
-import { InputFileError, UsageError } from '../errors.js';
+import type { Report, SuppressionStatus } from '../engine/types.js';
+import { InputFileError, UsageError, UserError } from '../errors.js';
 import { assertEmpty, writeBundle } from '../evidence/bundle.js';
 import type { BundleStore } from '../evidence/store.js';
 import { rendererFor, type RenderOptions } from '../render/index.js';
@@ -20,14 +23,18 @@ import type { Snapshot } from '../snapshot/types.js';
 import { readValidated } from '../util/json-file.js';
 import { openStore, runVerify } from './evidence.js';
 import { exitCodeFor } from './exit-code.js';
-import { settle, settled, type ParsedOptions } from './options.js';
+import { createLogger, info, warn, type LogFormat, type Note } from './log.js';
+import { checkConfigValues, logSettings, settle, settled, type ParsedOptions } from './options.js';
+import { regionEvents } from './scan-events.js';
 
 export interface RunResult {
   exitCode: number;
   /** What goes to stdout (machine-readable output only). */
   stdout?: string;
-  /** Human notes for stderr. */
-  notes: string[];
+  /** Lines for stderr, written through the logger. */
+  notes: Note[];
+  /** How the notes are to be written, once the command settled it (else as the command line says). */
+  log?: { format: LogFormat; quiet: boolean };
   report?: Report;
   snapshot?: Snapshot;
   written: string[];
@@ -36,7 +43,10 @@ export interface RunResult {
 export interface RunDeps {
   /** Injected by tests; the CLI builds one from --endpoint-url and --profile. */
   clientFactory?: ClientFactory;
+  /** The terminal's progress display (only given when stderr is a TTY). */
   onProgress?: ProgressHook;
+  /** Where live log lines go (stderr); without it, a scan logs only its notes, at the end. */
+  writeLog?: (line: string) => void;
   now?: () => Date;
 }
 
@@ -95,25 +105,93 @@ function removeOwned(folder: string, pattern: RegExp): void {
   }
 }
 
-function renderOptions(opts: ParsedOptions): RenderOptions {
+function renderOptions(opts: ParsedOptions, file: ConfigFile = {}): RenderOptions {
   return {
-    ...(opts.csvFlattenNewlines ? { csvFlattenNewlines: true } : {}),
-    ...(opts.ocsfIncludePass ? { ocsfIncludePass: true } : {}),
+    ...(settle('csvFlattenNewlines', opts, file) ? { csvFlattenNewlines: true } : {}),
+    ...(settle('ocsfIncludePass', opts, file) ? { ocsfIncludePass: true } : {}),
   };
 }
 
-function loadConfig(opts: ParsedOptions): ConfigFile {
-  return opts.config ? readConfigFile(opts.config) : {};
+const KNOWN_CHECK_IDS: ReadonlySet<string> = new Set(ALL_CHECKS.map((c) => c.meta.id));
+
+/** The config file, every value checked (the command line's are checked by their parsers). */
+export function loadConfig(opts: ParsedOptions): ConfigFile {
+  if (!opts.config) return {};
+  const file = readConfigFile(opts.config, KNOWN_CHECK_IDS);
+  checkConfigValues(file, opts.config);
+  return file;
+}
+
+export function loadSuppressions(opts: ParsedOptions): SuppressionRule[] {
+  return opts.suppressions ? readSuppressionsFile(opts.suppressions, KNOWN_CHECK_IDS) : [];
+}
+
+/** --baseline, read (and --fail-on-new checked) before any work is done. */
+function loadBaseline(opts: ParsedOptions, file: ConfigFile) {
+  const path = settle('baseline', opts, file);
+  if (settle('failOnNew', opts, file) && !path) {
+    throw new UsageError("--fail-on-new needs --baseline (the previous run's report.json)");
+  }
+  return path ? { path, report: readValidated<Report>(path, 'report') } : undefined;
+}
+
+/** What the nightly job needs settled before it starts: config, rules, baseline, logging. */
+function prepare(opts: ParsedOptions) {
+  const file = loadConfig(opts);
+  return {
+    file,
+    suppressions: loadSuppressions(opts),
+    baseline: loadBaseline(opts, file),
+    log: logSettings(opts, file),
+  };
+}
+
+type Prepared = ReturnType<typeof prepare>;
+
+/** The nightly job's inputs, echoed into report.scan.options (and so into evidence manifests). */
+function nightlyOptions(opts: ParsedOptions, prepared: Prepared): Record<string, unknown> {
+  return {
+    ...(prepared.baseline ? { baseline: prepared.baseline.path } : {}),
+    ...(settle('failOnNew', opts, prepared.file) ? { failOnNew: true } : {}),
+    ...(opts.config ? { config: opts.config } : {}),
+    ...(opts.suppressions ? { suppressions: opts.suppressions } : {}),
+  };
+}
+
+const ruleName = (r: SuppressionStatus) =>
+  `${r.source} suppressions[${r.rule}] (${r.checkId}${r.resource ? ` ${r.resource}` : ''})`;
+
+function suppressionNotes(report: Report): Note[] {
+  const fields = (r: SuppressionStatus) => ({
+    source: r.source,
+    rule: r.rule,
+    checkId: r.checkId,
+    ...(r.expires ? { expires: r.expires } : {}),
+  });
+  return [
+    ...(report.suppressions?.expired ?? []).map((r) =>
+      warn(
+        'suppression.expired',
+        `${ruleName(r)} expired on ${r.expires}: it no longer applies`,
+        fields(r),
+      ),
+    ),
+    ...(report.suppressions?.unused ?? []).map((r) =>
+      warn('suppression.unused', `${ruleName(r)} matched no finding`, fields(r)),
+    ),
+  ];
 }
 
 async function finish(
-  report: Report,
+  evaluated: Report,
   snapshot: Snapshot | undefined,
   opts: ParsedOptions,
-  file: ConfigFile,
+  prepared: Prepared,
   evidence: BundleStore | undefined,
   now: Date,
 ): Promise<RunResult> {
+  const { file, baseline } = prepared;
+  const report = baseline ? withBaseline(evaluated, baseline.report, baseline.path) : evaluated;
   const failOn = settled('failOn', opts, file);
   const formats = settled('format', opts, file);
   const written = writeOutputs(
@@ -121,67 +199,134 @@ async function finish(
     formats,
     report,
     snapshot,
-    renderOptions(opts),
+    renderOptions(opts, file),
   );
   if (evidence) {
     written.push(
-      ...(await writeBundle(evidence, report, snapshot, formats, now, renderOptions(opts))),
+      ...(await writeBundle(evidence, report, snapshot, formats, now, renderOptions(opts, file))),
     );
   }
   const s = report.summary;
-  const notes = [
-    `${s.byStatus.FAIL} FAIL, ${s.byStatus.PASS} PASS, ${s.byStatus.MANUAL} MANUAL, ${s.byStatus.ERROR} ERROR` +
-      (s.suppressed ? `, ${s.suppressed} suppressed` : '') +
-      ` · coverage ${report.coverage.percent}%` +
-      (report.coverage.collectionErrors
-        ? ` (${report.coverage.collectionErrors} AWS call(s) failed: see collectionErrors)`
-        : ''),
-    ...written.map((w) => `wrote ${w}`),
+  const b = report.baseline?.counts;
+  const notes: Note[] = [
+    // A log pipeline gets each failed call as its own line; a person reads the count below.
+    ...(prepared.log.format === 'json'
+      ? report.collectionErrors.map((e) =>
+          warn('collection.error', `${e.service}:${e.operation} failed: ${e.errorCode}`, {
+            account: e.accountId,
+            region: e.region,
+            operation: `${e.service}:${e.operation}`,
+            errorCode: e.errorCode,
+            ...(e.resourceId ? { resourceId: e.resourceId } : {}),
+          }),
+        )
+      : []),
+    ...suppressionNotes(report),
+    info(
+      'scan.summary',
+      `${s.byStatus.FAIL} FAIL, ${s.byStatus.PASS} PASS, ${s.byStatus.MANUAL} MANUAL, ${s.byStatus.ERROR} ERROR` +
+        (s.suppressed ? `, ${s.suppressed} suppressed` : '') +
+        ` · coverage ${report.coverage.percent}%` +
+        (report.coverage.collectionErrors
+          ? ` (${report.coverage.collectionErrors} AWS call(s) failed: see collectionErrors)`
+          : ''),
+      {
+        counts: {
+          ...s.byStatus,
+          suppressed: s.suppressed,
+          collectionErrors: report.coverage.collectionErrors,
+        },
+        coverage: report.coverage.percent,
+      },
+    ),
+    ...(b
+      ? [
+          info(
+            'baseline.summary',
+            `against ${baseline!.path}: ${b.new} new, ${b.resolved} resolved, ${b.changed} changed, ${b.unchanged} unchanged`,
+            { counts: { ...b } },
+          ),
+        ]
+      : []),
+    ...written.map((w) => info('file.written', `wrote ${w}`, { path: w })),
   ];
-  return { exitCode: exitCodeFor(report, failOn), notes, report, snapshot, written };
+  const onlyNew = Boolean(settle('failOnNew', opts, file));
+  return {
+    exitCode: exitCodeFor(report, failOn, { onlyNew }),
+    notes,
+    log: prepared.log,
+    report,
+    snapshot,
+    written,
+  };
+}
+
+/**
+ * A failure after the config file was read is logged in the format it asks for (a cron job that
+ * sets `logFormat: json` there must get its credential error as JSON too).
+ */
+async function loggingAs<T>(log: Prepared['log'], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof UserError) err.log ??= log;
+    throw err;
+  }
 }
 
 export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<RunResult> {
   // Everything the user gave is checked here, before the first AWS call: the command line by
   // its parsers, the config file's values by the same ones as they are settled.
-  const file = loadConfig(opts);
+  const prepared = prepare(opts);
+  return loggingAs(prepared.log, () => scanWith(prepared, opts, deps));
+}
+
+async function scanWith(
+  prepared: Prepared,
+  opts: ParsedOptions,
+  deps: RunDeps,
+): Promise<RunResult> {
+  const { file } = prepared;
+  const profile = settle('profile', opts, file);
   const regions = settled('regions', opts, file);
   settled('format', opts, file);
   const failOn = settled('failOn', opts, file);
   const concurrency = settled('concurrency', opts, file);
   const endpointUrl = settle('endpointUrl', opts, file);
   const roleArns = settle('roleArn', opts, file) ?? [];
-  const evidence = await evidenceStore(opts, endpointUrl);
+  const evidence = await evidenceStore(opts, file, endpointUrl);
+  const progress = scanProgress(prepared.log, deps);
   // The AWS SDK is loaded only by the command that calls AWS: evaluate, render and checks start
   // in a fraction of the time without it.
   const [{ configuredRegion, createClientFactory, credentialsFor }, { collectSnapshot }] =
     await Promise.all([import('../collect/clients.js'), import('../collect/scan.js')]);
   const clients =
     deps.clientFactory ??
-    createClientFactory({ endpointUrl, credentials: credentialsFor(opts.profile) });
-  const homeRegion = regions === 'all' ? await configuredRegion(opts.profile) : undefined;
+    createClientFactory({ endpointUrl, credentials: credentialsFor(profile) });
+  const homeRegion = regions === 'all' ? await configuredRegion(profile) : undefined;
   const snapshot = await collectSnapshot({
     clients,
     regions,
     roleArns,
     externalId: settle('externalId', opts, file),
     concurrency,
-    onProgress: deps.onProgress,
+    ...(progress ? { onProgress: progress } : {}),
     endpointUrl,
     ...(homeRegion ? { homeRegion } : {}),
   });
   const now = deps.now?.() ?? new Date();
-  const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file), {
+  const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file, prepared.suppressions), {
     now,
     options: {
       regions,
       roleArns,
       failOn,
-      ...(opts.profile ? { profile: opts.profile } : {}),
+      ...(profile ? { profile } : {}),
       ...(endpointUrl ? { endpointUrl } : {}),
+      ...nightlyOptions(opts, prepared),
     },
   });
-  return finish(report, snapshot, opts, file, evidence, now);
+  return finish(report, snapshot, opts, prepared, evidence, now);
 }
 
 export async function runEvaluate(
@@ -189,28 +334,54 @@ export async function runEvaluate(
   opts: ParsedOptions,
   deps: RunDeps = {},
 ): Promise<RunResult> {
-  const file = loadConfig(opts);
+  const prepared = prepare(opts);
+  return loggingAs(prepared.log, () => evaluateWith(path, prepared, opts, deps));
+}
+
+async function evaluateWith(
+  path: string,
+  prepared: Prepared,
+  opts: ParsedOptions,
+  deps: RunDeps,
+): Promise<RunResult> {
+  const { file } = prepared;
   settled('format', opts, file);
   const failOn = settled('failOn', opts, file);
   const endpointUrl = settle('endpointUrl', opts, file);
   const snapshot = readValidated<Snapshot>(path, 'snapshot');
-  const evidence = await evidenceStore(opts, endpointUrl);
+  const evidence = await evidenceStore(opts, file, endpointUrl);
   const now = deps.now?.() ?? new Date();
-  const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file), {
+  const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file, prepared.suppressions), {
     now,
-    options: { snapshot: path, failOn },
+    options: { snapshot: path, failOn, ...nightlyOptions(opts, prepared) },
   });
-  return finish(report, snapshot, opts, file, evidence, now);
+  return finish(report, snapshot, opts, prepared, evidence, now);
+}
+
+/**
+ * What the scan shows as it goes: JSON logs get a line per region; a terminal gets the one-line
+ * display; a quiet run or a pipe gets nothing.
+ */
+function scanProgress(log: Prepared['log'], deps: RunDeps): ProgressHook | undefined {
+  if (log.format === 'json') {
+    return deps.writeLog && !log.quiet
+      ? regionEvents(createLogger({ format: 'json', write: deps.writeLog }))
+      : undefined;
+  }
+  return log.quiet ? undefined : deps.onProgress;
 }
 
 /** --evidence: opened, and found empty, before any work is done. */
 async function evidenceStore(
   opts: ParsedOptions,
+  file: ConfigFile,
   endpointUrl: string | undefined,
 ): Promise<BundleStore | undefined> {
-  if (opts.evidence === undefined) return undefined;
-  const store = await openStore(opts.evidence, {
-    ...(opts.profile ? { profile: opts.profile } : {}),
+  const location = settle('evidence', opts, file);
+  if (location === undefined) return undefined;
+  const profile = settle('profile', opts, file);
+  const store = await openStore(location, {
+    ...(profile ? { profile } : {}),
     ...(endpointUrl ? { endpointUrl } : {}),
   });
   await assertEmpty(store);
@@ -231,7 +402,13 @@ export function runRender(path: string, opts: ParsedOptions): RunResult {
     undefined,
     renderOptions(opts),
   );
-  return { exitCode: 0, notes: written.map((w) => `wrote ${w}`), report, written };
+  return {
+    exitCode: 0,
+    notes: written.map((w) => info('file.written', `wrote ${w}`, { path: w })),
+    log: logSettings(opts),
+    report,
+    written,
+  };
 }
 
 export function runChecks(opts: ParsedOptions): RunResult {

@@ -10,6 +10,7 @@ import { defaultRegionOfPartition, partitionOfRegion } from '../snapshot/regions
 import {
   SNAPSHOT_SCHEMA_VERSION,
   type AccountSnapshot,
+  type CollectionError,
   type Partition,
   type Snapshot,
 } from '../snapshot/types.js';
@@ -205,16 +206,35 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
       ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
     },
     accounts,
-    collectionErrors: log.errors,
+    collectionErrors: inStableOrder(log.errors),
     stats: {
-      ...log.stats,
+      calls: byKey(log.stats.calls),
+      throttled: byKey(log.stats.throttled),
+      retries: byKey(log.stats.retries),
+      ...(log.stats.retryDelayMs ? { retryDelayMs: byKey(log.stats.retryDelayMs) } : {}),
       ...(Object.keys(pacer.waitedMs).length
         ? {
-            pacingWaitMs: Object.fromEntries(
-              Object.entries(pacer.waitedMs).map(([k, v]) => [k, Math.round(v)]),
+            pacingWaitMs: byKey(
+              Object.fromEntries(
+                Object.entries(pacer.waitedMs).map(([k, v]) => [k, Math.round(v)]),
+              ),
             ),
           }
         : {}),
     },
   };
+}
+
+/** Failed calls land in the order they failed (regions run concurrently): sort them. */
+function inStableOrder(errors: CollectionError[]): CollectionError[] {
+  const key = (e: CollectionError) =>
+    [e.accountId, e.region, e.slice, e.service, e.operation, e.resourceId ?? '', e.errorCode].join(
+      '\u0000',
+    );
+  return [...errors].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Counters keyed by operation, in key order rather than the order the calls happened in. */
+function byKey(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

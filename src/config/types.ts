@@ -8,8 +8,14 @@ export interface SuppressionRule {
   accountId?: string;
   region?: string;
   reason: string;
-  /** ISO date; after it the rule no longer applies (and the run warns). */
+  /** YYYY-MM-DD; from that day (UTC) the rule no longer applies, and the run warns. */
   expires?: string;
+  owner?: string;
+  /** An issue or risk-register reference. */
+  ticket?: string;
+  /** Set by the loader, not the user: the file the rule came from, and its place there. */
+  source?: string;
+  index?: number;
 }
 
 /** What checks may be told by the user. Everything has a default. */

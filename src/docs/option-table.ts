@@ -26,7 +26,11 @@ export function optionRows(): string[][] {
       : '';
     const dflt = displayDefault(spec.defaultValue);
     const required = (spec.requiredFor ?? []).map((c) => `required by \`${c}\``);
-    return [
+    const without = spec.defaultFor
+      ? commands.filter((c) => !spec.defaultFor!.includes(c) && !spec.requiredFor?.includes(c))
+      : [];
+    if (without.length) required.push(`none for ${without.map((c) => `\`${c}\``).join(', ')}`);
+    const cells = [
       `\`${spec.flags}\``,
       commands.map((c) => `\`${c}\``).join(', '),
       spec.description,
@@ -34,6 +38,8 @@ export function optionRows(): string[][] {
       [dflt === undefined ? '' : `\`${dflt}\``, ...required].filter(Boolean).join('; '),
       spec.config ? `\`${spec.config.key}\`` : '',
     ];
+    // A "|" in a cell (such as "all|r1,r2") would end it.
+    return cells.map((c) => c.replace(/\|/g, '\\|'));
   });
 }
 
@@ -56,7 +62,7 @@ export function readOptionTable(readme: string): string[][] {
     .map((l) =>
       l
         .slice(1, -1)
-        .split('|')
+        .split(/(?<!\\)\|/)
         .map((c) => c.trim()),
     );
 }

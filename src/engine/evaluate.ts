@@ -6,7 +6,7 @@ import { TOOL } from '../version.js';
 import type { Check } from './check.js';
 import { complianceByCheck, incumbentAnchors, loadFrameworks } from './compliance.js';
 import { buildInventory } from './inventory.js';
-import { matchSuppression } from './suppress.js';
+import { matchSuppression, reviewSuppressions } from './suppress.js';
 import {
   REPORT_SCHEMA_VERSION,
   SEVERITIES,
@@ -87,6 +87,23 @@ function coverage(snapshot: Snapshot, findings: Finding[]): Coverage {
   };
 }
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A check's results in resource order, whatever order the collectors met the resources in
+ * (regions are collected concurrently): two scans of an unchanged account give the same report.
+ */
+function byResource<T extends { resource: { accountId: string; region: string; arn: string } }>(
+  results: T[],
+): T[] {
+  return [...results].sort(
+    (a, b) =>
+      byText(a.resource.accountId, b.resource.accountId) ||
+      byText(a.resource.region, b.resource.region) ||
+      byText(a.resource.arn, b.resource.arn),
+  );
+}
+
 export interface EvaluateOptions {
   now?: Date;
   /** Echoed into report.scan.options (what the user asked for). */
@@ -107,7 +124,7 @@ export function evaluateSnapshot(
     const { id, title, remediation } = check.meta;
     const mapped = compliance.get(id) ?? {};
     infos[id] = checkInfo(check, mapped);
-    for (const r of check.run(snapshot, config, now)) {
+    for (const r of byResource(check.run(snapshot, config, now))) {
       const base = {
         id: findingId(id, r.resource.accountId, r.resource.region, r.resource.arn),
         checkId: id,
@@ -130,6 +147,13 @@ export function evaluateSnapshot(
     }
   }
   const accounts = snapshot.accounts.map((a) => a.accountId);
+  const review = config.suppressions.length
+    ? reviewSuppressions(
+        findings.filter((f) => f.status !== 'PASS'),
+        config.suppressions,
+        now,
+      )
+    : undefined;
   const accountNames = Object.fromEntries(
     snapshot.accounts.flatMap((a) => {
       const name = a.accountName ?? a.accountAlias;
@@ -157,5 +181,6 @@ export function evaluateSnapshot(
     collectionErrors: snapshot.collectionErrors,
     coverage: coverage(snapshot, findings),
     ...(snapshot.stats ? { stats: snapshot.stats } : {}),
+    ...(review ? { suppressions: review } : {}),
   };
 }

@@ -338,5 +338,8 @@ export function buildInventory(accounts: AccountSnapshot[]): InventoryRow[] {
       for (const api of region.v2Apis ?? []) rows.push(...v2Rows(account, region, api));
     }
   }
-  return rows;
+  // Collection order depends on which region answered first: sort, so reports are comparable.
+  const key = (r: InventoryRow) =>
+    [r.accountId, r.region, r.apiId, r.path ?? r.routeKey ?? '', r.method ?? ''].join('\u0000');
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

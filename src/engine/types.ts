@@ -40,8 +40,42 @@ export type CheckInfo = CheckMeta & {
 export interface Suppression {
   reason: string;
   expires?: string;
-  /** Which configured rule matched (its index in the config's suppressions list). */
+  /** Which configured rule matched (its index in its file's suppressions list). */
   rule: number;
+  owner?: string;
+  ticket?: string;
+  /** The file the rule is in (--config or --suppressions); absent for rules given in code. */
+  source?: string;
+}
+
+/** A suppression rule the report calls attention to (expired, or unused). */
+export interface SuppressionStatus {
+  source: string;
+  rule: number;
+  checkId: string;
+  resource?: string;
+  accountId?: string;
+  region?: string;
+  reason: string;
+  expires?: string;
+  owner?: string;
+  ticket?: string;
+}
+
+/** Where a finding stands against the baseline report (--baseline). */
+export type BaselineMark = 'new' | 'changed' | 'unchanged';
+
+export type ResolvedWhy = 'fixed' | 'resource deleted' | 'suppressed';
+
+/** A finding open in the baseline that is not open now. */
+export interface ResolvedFinding {
+  id: string;
+  checkId: string;
+  status: Status;
+  severity: Severity;
+  title: string;
+  resource: ResourceRef;
+  why: ResolvedWhy;
 }
 
 export interface Finding {
@@ -58,6 +92,8 @@ export interface Finding {
   compliance: Record<string, string[]>;
   suppressed: boolean;
   suppression?: Suppression;
+  /** With --baseline, on open findings (FAIL, MANUAL) and on those that became ERROR. */
+  baseline?: BaselineMark;
 }
 
 export interface InventoryRow {
@@ -149,4 +185,18 @@ export interface Report {
   collectionErrors: CollectionError[];
   coverage: Coverage;
   stats?: CollectionStats;
+  /** With --baseline: the report compared against. */
+  baseline?: BaselineInfo;
+  /** With --baseline: findings open in the baseline and no longer open. */
+  resolved?: ResolvedFinding[];
+  /** When suppression rules were given: those that expired or matched nothing. */
+  suppressions?: { expired: SuppressionStatus[]; unused: SuppressionStatus[] };
+}
+
+export interface BaselineInfo {
+  file: string;
+  generatedAt: string;
+  counts: { new: number; changed: number; unchanged: number; resolved: number };
+  /** Open in the baseline, but their account or region was not scanned this time. */
+  notAssessed: Array<Omit<ResolvedFinding, 'why'>>;
 }

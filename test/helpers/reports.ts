@@ -256,7 +256,12 @@ export function demoReport(): Report {
     join(packageRoot, 'examples/demo-snapshot.json'),
     'snapshot',
   );
-  const config = auditConfig(readConfigFile(join(packageRoot, 'examples/demo-config.json')));
+  const config = auditConfig(
+    readConfigFile(
+      join(packageRoot, 'examples/demo-config.json'),
+      new Set(ALL_CHECKS.map((c) => c.meta.id)),
+    ),
+  );
   return evaluateSnapshot(snap, ALL_CHECKS, config, { now: new Date('2026-11-01T00:02:00.000Z') });
 }
 

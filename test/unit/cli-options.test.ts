@@ -19,6 +19,7 @@ import { UsageError } from '../../src/errors.js';
 import { FORMAT_NAMES } from '../../src/render/index.js';
 import { optionRows, readOptionTable, OPTION_COLUMNS } from '../../src/docs/option-table.js';
 import { packageRoot } from '../../src/paths.js';
+import { FORMAT_NAMES } from '../../src/render/index.js';
 import { runCli } from '../helpers/cli.js';
 import { region, restApi, restStage, snapshot } from '../helpers/snapshot.js';
 
@@ -37,7 +38,8 @@ describe('README option table', () => {
   it('documents every declared option, its default and its choices', () => {
     const rows = optionRows();
     for (const spec of Object.values(OPTIONS)) {
-      const row = rows.find((r) => r[0] === `\`${spec.flags}\``);
+      // Cells escape "|" (such as "all|r1,r2") so it does not end the cell.
+      const row = rows.find((r) => r[0] === `\`${spec.flags.replace(/\|/g, '\\|')}\``);
       expect(row, spec.flags).toBeDefined();
       const dflt = displayDefault(spec.defaultValue);
       if (dflt !== undefined) expect(row![4]).toContain(`\`${dflt}\``);
@@ -61,7 +63,11 @@ describe('--help of each command (built CLI)', () => {
         expect(help).toContain(spec.flags);
         const dflt = displayDefault(spec.defaultValue);
         const required = spec.requiredFor?.includes(command);
-        if (dflt !== undefined && !required) expect(help).toContain(`default: ${dflt})`);
+        const ownDefault = spec.defaultFor && !spec.defaultFor.includes(command);
+        if (dflt !== undefined && !required && !ownDefault) {
+          expect(help).toContain(`default: ${dflt})`);
+        }
+        if (ownDefault) expect(help).not.toMatch(new RegExp(`${spec.flags}[^-]*default:`));
         if (required) expect(help).not.toMatch(new RegExp(`${spec.flags}[^-]*default:`));
         for (const c of spec.choices ?? []) expect(help).toMatch(new RegExp(`[ ",:]${c}[ ",)]`));
       }
