@@ -16,7 +16,6 @@ import {
   settled,
 } from '../../src/cli/options.js';
 import { UsageError } from '../../src/errors.js';
-import { FORMAT_NAMES } from '../../src/render/index.js';
 import { optionRows, readOptionTable, OPTION_COLUMNS } from '../../src/docs/option-table.js';
 import { packageRoot } from '../../src/paths.js';
 import { FORMAT_NAMES } from '../../src/render/index.js';
