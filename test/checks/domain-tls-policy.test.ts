@@ -208,5 +208,55 @@ describe('domain-tls-policy', () => {
         { resource: 'b.example.com', status: 'FAIL' },
       ],
     },
+    {
+      name: 'TLS_1_2 whose mappings or whose mapped API kind was not read: ERROR, not a low FAIL',
+      snapshot: snapshot(
+        [
+          region({
+            domainNames: [
+              v1('nomap.example.com', { securityPolicy: 'TLS_1_2', basePathMappings: undefined }),
+              v1('mapped.example.com', {
+                securityPolicy: 'TLS_1_2',
+                basePathMappings: [{ restApiId: 'h1', stage: '$default' }],
+              }),
+              // Enhanced: mappings do not matter, so the verdict stands.
+              v1('strong.example.com', {
+                securityPolicy: 'SecurityPolicy_TLS13_1_3_2025_09',
+                endpointAccessMode: 'STRICT',
+                basePathMappings: undefined,
+              }),
+            ],
+            v2DomainNames: [{ ...v2('v2map.example.com', 'TLS_1_2'), apiMappings: undefined }],
+            v2Apis: undefined,
+          }),
+        ],
+        [
+          collectionError({
+            slice: 'domainName.basePathMappings',
+            resourceId: 'nomap.example.com',
+          }),
+          collectionError({
+            slice: 'v2DomainName.apiMappings',
+            service: 'apigatewayv2',
+            resourceId: 'v2map.example.com',
+          }),
+          collectionError({ slice: 'v2Apis', service: 'apigatewayv2', operation: 'GetApis' }),
+        ],
+      ),
+      expect: [
+        {
+          resource: 'nomap.example.com',
+          status: 'ERROR',
+          evidence: { missing: 'domainName.basePathMappings' },
+        },
+        { resource: 'mapped.example.com', status: 'ERROR', evidence: { missing: 'v2Apis' } },
+        { resource: 'strong.example.com', status: 'PASS' },
+        {
+          resource: 'v2map.example.com',
+          status: 'ERROR',
+          evidence: { missing: 'v2DomainName.apiMappings' },
+        },
+      ],
+    },
   ]);
 });

@@ -70,9 +70,7 @@ export function watchSlices(snapshot: Snapshot, onRead: OnRead): Snapshot {
         for (const s of REGION_SLICES) {
           if (s in watched) watched[s] = watchItems(watched[s], s, onRead);
         }
-        const regionFields = new Map<string, Slice>(
-          [...REGION_FIELDS].map((s) => [s, s as Slice]),
-        );
+        const regionFields = new Map<string, Slice>([...REGION_FIELDS].map((s) => [s, s as Slice]));
         return watchFields(watched, regionFields, onRead) as unknown as typeof region;
       }),
     })),

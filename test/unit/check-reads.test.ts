@@ -6,10 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../checks/index.js';
 import { defineCheck } from '../../checks/lib/define.js';
-import { DEFAULT_CHECK_CONFIG } from '../../src/config/types.js';
 import type { Slice } from '../../src/snapshot/types.js';
 import { NOW } from '../helpers/check-table.js';
-import { richSnapshot } from '../helpers/rich-snapshot.js';
+import { RICH_CONFIG, richSnapshot } from '../helpers/rich-snapshot.js';
 import { watchSlices } from '../helpers/slice-guard.js';
 import base from '../../checks/rest-execution-logging.js';
 
@@ -17,7 +16,7 @@ function slicesRead(check: (typeof ALL_CHECKS)[number]): Set<Slice> {
   const read = new Set<Slice>();
   const results = check.run(
     watchSlices(richSnapshot(), (s) => read.add(s)),
-    DEFAULT_CHECK_CONFIG,
+    RICH_CONFIG,
     NOW,
   );
   // A crash would hide reads the check never got to.
