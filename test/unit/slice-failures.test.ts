@@ -19,6 +19,7 @@ import { sliceRow, type Slice } from '../../src/snapshot/slices.js';
 import type { RegionSnapshot, Snapshot } from '../../src/snapshot/types.js';
 import { NOW } from '../helpers/check-table.js';
 import { RICH_CONFIG, richSnapshot } from '../helpers/rich-snapshot.js';
+import { resultKey, standsInFor, verdictOf } from '../helpers/verdicts.js';
 
 interface Site {
   slice: Slice;
@@ -123,8 +124,8 @@ function emptiedAt(site: Site): Snapshot {
 }
 
 const run = (check: Check, snap: Snapshot) => check.run(snap, RICH_CONFIG, NOW);
-const keyOf = (r: CheckResult) => `${r.resource.accountId}|${r.resource.region}|${r.resource.arn}`;
-const verdict = (r: CheckResult) => `${keyOf(r)} ${r.status} ${r.severity}`;
+const keyOf = (r: CheckResult) => resultKey(r);
+const verdict = (r: CheckResult) => verdictOf(r);
 const inRegion = (site: Site) => (r: CheckResult) =>
   r.resource.accountId === site.accountId && r.resource.region === site.region;
 /** A resource of another API than the one whose sub-slice was blanked. */
@@ -140,24 +141,6 @@ function citesSite(r: CheckResult, site: Site): boolean {
   const missing = r.evidence.missing;
   const cause = r.evidence.collectionError as { slice?: string } | undefined;
   return missing === site.slice && (!cause || cause.slice === site.slice);
-}
-
-const API_PATH = /^\/(restapis|apis)\/[^/]+/;
-/** The stand-ins walkers use when a listing failed: "/restapis", "/apis", "/domainnames/*"... */
-const isListing = (r: CheckResult) => !/\/[^/*]+\/[^/]+$/.test(r.resource.arn.split('::')[1] ?? '');
-
-/**
- * An ERROR stands in for a lost clean result when it is on it or on what contains it (its API,
- * a failed listing). A result on a resource derived from API data (the region's account settings,
- * a Lambda function, a web ACL, a domain) is stood in for by any ERROR naming the failed slice.
- */
-function covers(err: CheckResult, lost: CheckResult): boolean {
-  if (err.resource.accountId !== lost.resource.accountId) return false;
-  if (err.resource.region !== lost.resource.region) return false;
-  const e = err.resource.arn;
-  const l = lost.resource.arn;
-  if (e === l || l.startsWith(`${e}/`) || isListing(err)) return true;
-  return !API_PATH.test(l.split('::')[1] ?? '');
 }
 
 interface Violation {
@@ -202,7 +185,7 @@ function examine(
   const faultedKeys = new Set(faulted.map(keyOf));
   const errors = faulted.filter((r) => r.status === 'ERROR');
   for (const lost of clean.filter((r) => !faultedKeys.has(keyOf(r)))) {
-    if (!errors.some((e) => citesSite(e, site) && covers(e, lost)))
+    if (!errors.some((e) => citesSite(e, site) && standsInFor(e, lost)))
       violations.push(`lost ${verdict(lost)} with no ERROR`);
   }
   return { violations, errored };
