@@ -52,6 +52,48 @@ function emptyOf(slice: Slice): unknown {
   return [];
 }
 
+/**
+ * Region slices whose collector makes one call per item: a call that failed leaves the slice
+ * defined and only that item's part missing (a Lambda function's policy, a certificate, a usage
+ * plan's keys, a web ACL's body), with a collection error naming the item.
+ */
+interface ItemPart {
+  ids(region: RegionSnapshot): string[];
+  set(region: RegionSnapshot, id: string, value: 'failed' | 'empty'): void;
+}
+const ITEM_PARTS: Partial<Record<Slice, ItemPart>> = {
+  lambdaPolicies: {
+    ids: (r) => Object.keys(r.lambdaPolicies ?? {}),
+    set(r, id, value) {
+      if (value === 'failed') delete r.lambdaPolicies![id];
+      else r.lambdaPolicies![id] = { functionArn: id, policy: null };
+    },
+  },
+  certificates: {
+    ids: (r) => Object.keys(r.certificates ?? {}),
+    set(r, id, value) {
+      if (value === 'failed') delete r.certificates![id];
+      else r.certificates![id] = { CertificateArn: id };
+    },
+  },
+  usagePlans: {
+    ids: (r) => (r.usagePlans ?? []).map((p) => p.id),
+    set(r, id, value) {
+      const plan = r.usagePlans!.find((p) => p.id === id)!;
+      if (value === 'failed') delete plan.keyIds;
+      else plan.keyIds = [];
+    },
+  },
+  webAcls: {
+    ids: (r) => (r.webAcls ?? []).map((a) => a.arn),
+    set(r, id, value) {
+      const acl = r.webAcls!.find((a) => a.arn === id)!;
+      if (value === 'failed') delete acl.webAcl;
+      else acl.webAcl = {};
+    },
+  },
+};
+
 function regionOf(snap: Snapshot, accountId: string, region: string): RegionSnapshot {
   const r = snap.accounts
     .find((a) => a.accountId === accountId)
@@ -77,6 +119,16 @@ function sitesOf(snap: Snapshot, slice: Slice): Site[] {
             r[slice] = value === 'failed' ? undefined : emptyOf(slice);
           },
         });
+        const part = ITEM_PARTS[slice];
+        for (const id of part?.ids(region) ?? []) {
+          sites.push({
+            ...base,
+            item: { id },
+            set(s, value) {
+              part!.set(regionOf(s, base.accountId, base.region), id, value);
+            },
+          });
+        }
         continue;
       }
       if (!row.parent) continue;
@@ -207,6 +259,9 @@ const NO_ERROR_EXPECTED: Record<string, string> = {};
 describe('every check, with each slice it reads failed at one place', () => {
   it('the snapshot offers a site for every slice the catalog reads', () => {
     expect(everySlice.filter((s) => sitesOf(clean, s).length === 0)).toEqual([]);
+    // And one item of every per-item collection (a function's policy, a plan's keys...).
+    const perItem = Object.keys(ITEM_PARTS) as Slice[];
+    expect(perItem.filter((s) => !sitesOf(clean, s).some((site) => site.item))).toEqual([]);
   });
 
   const neverErrored: string[] = [];
