@@ -15,6 +15,8 @@ function enhancedImpossible(d: DomainScope): {
   missing?: { slice: Slice; resourceId?: string };
 } {
   if (domainMtls(d)) return { stuck: 'mutual TLS' };
+  // The other view may name an enhanced policy (v1) or mappings to an HTTP API (either).
+  if (d.missingView) return { missing: { slice: d.missingView } };
   if (d.v1 && !d.v1.basePathMappings) {
     return { missing: { slice: 'domainName.basePathMappings', resourceId: d.name } };
   }

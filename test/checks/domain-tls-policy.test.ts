@@ -258,5 +258,47 @@ describe('domain-tls-policy', () => {
         },
       ],
     },
+    {
+      name: 'one listing failed: TLS_1_2 from the other view is ERROR (the missing view may name an enhanced policy or an HTTP API mapping)',
+      snapshot: snapshot(
+        [
+          region({
+            domainNames: undefined,
+            v2DomainNames: [v2('legacy.example.com', 'TLS_1_2')],
+          }),
+          region(
+            {
+              domainNames: [
+                v1('v1legacy.example.com', { securityPolicy: 'TLS_1_2' }),
+                v1('v1old.example.com', { securityPolicy: 'TLS_1_0' }),
+              ],
+              v2DomainNames: undefined,
+            },
+            'us-east-1',
+          ),
+        ],
+        [
+          collectionError({ slice: 'domainNames', operation: 'GetDomainNames' }),
+          collectionError({
+            slice: 'v2DomainNames',
+            service: 'apigatewayv2',
+            operation: 'GetDomainNames',
+            region: 'us-east-1',
+          }),
+        ],
+      ),
+      expect: [
+        { resource: 'custom domains in eu-west-1', status: 'ERROR' },
+        { resource: 'custom domains in us-east-1', status: 'ERROR' },
+        { resource: 'legacy.example.com', status: 'ERROR', evidence: { missing: 'domainNames' } },
+        {
+          resource: 'v1legacy.example.com',
+          status: 'ERROR',
+          evidence: { missing: 'v2DomainNames' },
+        },
+        // TLS 1.0 accepted is a FAIL whatever the other view says.
+        { resource: 'v1old.example.com', status: 'FAIL', severity: 'high' },
+      ],
+    },
   ]);
 });

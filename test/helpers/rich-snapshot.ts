@@ -2,8 +2,8 @@
  * The richest fixture: the demo account's snapshot (a real scan of a seeded account, three
  * regions), with what the demo does not show added by hand so that every slice a check reads
  * decides something somewhere: a backend whose scheme comes from a stage variable (REST and
- * HTTP), a stage with a client certificate, a TLS_1_2 v1 domain mapped to a REST API, and a
- * region that holds only an HTTP API.
+ * HTTP), a stage with a client certificate, a TLS_1_2 v1 domain mapped to a REST API, a domain
+ * in both the v1 and v2 listings, and a region that holds only an HTTP API.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +64,20 @@ function enrich(s: Snapshot): Snapshot {
     endpointConfiguration: { types: ['REGIONAL'] },
     securityPolicy: 'TLS_1_2',
     basePathMappings: [{ basePath: '(none)', restApiId: 'varsapi001', stage: 'live' }],
+  });
+  // The domain namespace is shared: a domain comes back from both listings, each view with
+  // fields of its own (v1's enhanced policy, v2's configurations).
+  eu.domainNames!.push({
+    domainName: 'both.northwind.example',
+    endpointConfiguration: { types: ['REGIONAL'] },
+    securityPolicy: 'SecurityPolicy_TLS13_1_2_2021_06',
+    endpointAccessMode: 'STRICT',
+    basePathMappings: [],
+  });
+  eu.v2DomainNames!.push({
+    DomainName: 'both.northwind.example',
+    DomainNameConfigurations: [{ EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }],
+    apiMappings: [],
   });
   const http = eu.v2Apis!.find((a) => a.ProtocolType === 'HTTP')!;
   http.integrations!.push({
