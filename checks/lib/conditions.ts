@@ -55,7 +55,8 @@ const EVERY_CALLER_KEYS = new Set([
   'aws:requestedregion',
 ]);
 
-const NETWORK_ANY = new Set(['0.0.0.0/0', '::/0']);
+/** A /0 range is every address of its family (0.0.0.0/0, ::/0). */
+const isEveryAddress = (cidr: string) => /\/0$/.test(cidr.trim());
 
 /**
  * Literal starts of a pattern that every value of the key shares: "vpce-*" is any VPC endpoint
@@ -107,6 +108,14 @@ export function judgeAllowClause(c: ConditionClause): ClauseJudgement {
   if (/^Null$/i.test(c.operator)) {
     return j('nothing', 'Null only tests that the key is present or absent, not whose it is');
   }
+  if (
+    c.key === 'aws:securetransport' &&
+    /^Bool$/i.test(c.operator) &&
+    !c.ifExists &&
+    c.values.every((v) => v.toLowerCase() === 'false')
+  ) {
+    return j('narrows', 'no call to an execute-api endpoint is made without TLS: it admits no one');
+  }
   if (EVERY_CALLER_KEYS.has(c.key)) {
     return j(
       'nothing',
@@ -128,8 +137,9 @@ export function judgeAllowClause(c: ConditionClause): ClauseJudgement {
     if (c.key !== 'aws:sourceip' && c.key !== 'aws:vpcsourceip') {
       return j('unjudged', `IpAddress on ${c.key}`);
     }
-    return c.values.some((v) => NETWORK_ANY.has(v.trim()))
-      ? j('nothing', `${c.values.find((v) => NETWORK_ANY.has(v.trim()))} is every address`)
+    const every = c.values.find(isEveryAddress);
+    return every !== undefined
+      ? j('nothing', `${every} is every address`)
       : j('narrows', `only callers from ${c.values.join(', ')}`);
   }
   if (!POSITIVE_STRING_OPS.test(c.operator)) {
@@ -163,7 +173,7 @@ export function judgeDenyClause(c: ConditionClause): ClauseJudgement {
     return j('nothing', 'ForAnyValue on a negated test: one other value is enough to escape');
   }
   if (/^NotIpAddress$/i.test(c.operator)) {
-    return c.values.some((v) => NETWORK_ANY.has(v.trim()))
+    return c.values.some(isEveryAddress)
       ? j('nothing', 'the Deny spares every address')
       : j('narrows', `only callers from ${c.values.join(', ')} are spared`);
   }

@@ -293,6 +293,7 @@ describe('what a condition admits', () => {
     ['IpAddress', 'aws:SourceIp', '203.0.113.0/24', 'narrows', 'nothing'],
     ['IpAddress', 'aws:SourceIp', ['203.0.113.0/24', '0.0.0.0/0'], 'nothing', 'nothing'],
     ['IpAddress', 'aws:SourceIp', '::/0', 'nothing', 'nothing'],
+    ['IpAddress', 'aws:SourceIp', '10.0.0.0/0', 'nothing', 'nothing'],
     ['NotIpAddress', 'aws:SourceIp', '203.0.113.0/24', 'nothing', 'narrows'],
     ['NotIpAddress', 'aws:SourceIp', '0.0.0.0/0', 'nothing', 'nothing'],
     ['IpAddress', 'aws:VpcSourceIp', '10.0.0.0/16', 'narrows', 'nothing'],
@@ -322,6 +323,8 @@ describe('what a condition admits', () => {
     ['ArnLike', 'aws:SourceArn', 'arn:aws:events:eu-west-1:*:rule/r', 'nothing', 'nothing'],
     ['StringEquals', 'aws:SourceAccount', '111122223333', 'narrows', 'nothing'],
     ['Bool', 'aws:SecureTransport', 'true', 'nothing', 'nothing'],
+    // Every execute-api call is over TLS: "false" admits no one (and a Deny on it keeps out no one).
+    ['Bool', 'aws:SecureTransport', 'false', 'narrows', 'nothing'],
     ['DateGreaterThan', 'aws:CurrentTime', '2026-01-01T00:00:00Z', 'nothing', 'nothing'],
     ['NumericLessThan', 'aws:EpochTime', '1900000000', 'nothing', 'nothing'],
     ['StringEquals', 'aws:UserAgent', 'app', 'nothing', 'nothing'],
