@@ -29,16 +29,8 @@ export function isPrivateRestApi(api: RestApiSnapshot): boolean {
   return restEndpointTypes(api).includes('PRIVATE');
 }
 
-/** Condition keys that confine a statement to a network or organization. */
+/** The condition keys that confine callers to VPC endpoints or VPCs. */
 const VPCE_KEYS = ['aws:sourcevpce', 'aws:sourcevpc'];
-export const LIMITING_KEYS = [
-  ...VPCE_KEYS,
-  'aws:sourceip',
-  'aws:vpcsourceip',
-  'aws:principalorgid',
-  'aws:principalorgpaths',
-  'aws:principalaccount',
-];
 
 /**
  * Whether a resource entry covers the whole API: "*", "execute-api:/*", or an execute-api ARN
