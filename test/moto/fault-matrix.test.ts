@@ -132,6 +132,21 @@ describe('fault-injection matrix (demo account, two regions)', () => {
     ]) {
       expect(kinds.has(t), t).toBe(true);
     }
+    // Checks over each kind of data the account was seeded with have something to say.
+    const judged = new Set(clean.report.findings.map((f) => f.checkId));
+    for (const id of [
+      'websocket-connect-authorization',
+      'http-route-authorization',
+      'authorizer-token-validation',
+      'cloudtrail-coverage',
+      'default-endpoint-disabled',
+      'domain-tls-policy',
+      'usage-plan-limits',
+      'waf-logging',
+      'lambda-permission-source-arn',
+    ]) {
+      expect(judged.has(id), id).toBe(true);
+    }
   });
 
   it('the clean scan makes every operation of the slice table but the ones explained', () => {
