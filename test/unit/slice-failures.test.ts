@@ -22,6 +22,7 @@ import { sliceRow, type Slice } from '../../src/snapshot/slices.js';
 import type { RegionSnapshot, Snapshot } from '../../src/snapshot/types.js';
 import { NOW } from '../helpers/check-table.js';
 import { RICH_CONFIG, richSnapshot } from '../helpers/rich-snapshot.js';
+import { watchSlices } from '../helpers/slice-guard.js';
 import { resultKey, standsInFor, verdictOf } from '../helpers/verdicts.js';
 
 interface Site {
@@ -209,9 +210,16 @@ function examine(
   clean: CheckResult[],
   site: Site,
 ): { violations: string[]; errored: boolean } {
-  const faulted = run(check, failedAt(site));
+  // Paths taken only when data is missing are held to the declared reads too.
+  const undeclared = new Set<Slice>();
+  const faulted = run(
+    check,
+    watchSlices(failedAt(site), (s) => {
+      if (!check.meta.reads.includes(s)) undeclared.add(s);
+    }),
+  );
   const emptied = run(check, emptiedAt(site));
-  const violations: string[] = [];
+  const violations: string[] = [...undeclared].map((s) => `read undeclared ${s}`);
   const outside = (rs: CheckResult[]) =>
     rs
       .filter((r) => !inRegion(site)(r))
