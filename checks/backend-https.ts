@@ -1,4 +1,5 @@
 import type { ResourceRef } from '../src/engine/types.js';
+import type { Slice } from '../src/snapshot/types.js';
 import type { CheckContext } from './lib/context.js';
 import { defineCheck } from './lib/define.js';
 import { isHttpIntegrationType, isVpcLink, schemesByStage, uriScheme } from './lib/integrations.js';
@@ -15,10 +16,14 @@ function assess(
   uriField: string,
   uri: string | undefined,
   stages: Array<{ name: string; variables?: Record<string, string> }> | undefined,
+  stagesSlice: { slice: Slice; apiId: string },
 ): void {
   const scheme = uriScheme(uri);
   const evidence: Record<string, unknown> = { [uriField]: uri ?? null };
-  if (scheme === 'https') {
+  if (scheme === 'variable' && !stages) {
+    // The scheme is only known stage by stage: without the stages there is no verdict.
+    ctx.error(resource, stagesSlice.slice, stagesSlice.apiId);
+  } else if (scheme === 'https') {
     ctx.pass(resource, 'The backend is called over https://', evidence);
   } else if (scheme === 'http') {
     ctx.fail(resource, 'The backend is called over plain http://', evidence);
@@ -85,7 +90,14 @@ export default defineCheck({
         url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-http.html',
       },
     ],
-    reads: ['restApis', 'restApi.resources', 'restApi.stages', 'v2Apis', 'v2Api.integrations'],
+    reads: [
+      'restApis',
+      'restApi.resources',
+      'restApi.stages',
+      'v2Apis',
+      'v2Api.integrations',
+      'v2Api.stages',
+    ],
     anchors: ['seed note ("downstream invocations")'],
   },
   evaluate(ctx) {
@@ -99,6 +111,7 @@ export default defineCheck({
         'methodIntegration.uri',
         integration.uri,
         m.api.stages?.map((s) => ({ name: s.stageName, variables: s.variables })),
+        { slice: 'restApi.stages', apiId: m.api.id },
       );
     }
     for (const i of ctx.v2Integrations('HTTP')) {
@@ -110,6 +123,7 @@ export default defineCheck({
         'IntegrationUri',
         i.integration.IntegrationUri,
         i.api.stages?.map((s) => ({ name: s.StageName, variables: s.StageVariables })),
+        { slice: 'v2Api.stages', apiId: i.api.ApiId },
       );
     }
   },

@@ -1,3 +1,4 @@
+import type { Slice } from '../src/snapshot/types.js';
 import { defineCheck } from './lib/define.js';
 import type { DomainScope } from './lib/context.js';
 import { domainMtls, domainSecurityPolicy } from './lib/domains.js';
@@ -6,17 +7,31 @@ import { classifyPolicy } from './lib/tls.js';
 
 /**
  * Why the domain cannot move to an enhanced policy, if it cannot: enhanced policies exclude
- * mutual TLS and mappings to HTTP or WebSocket APIs.
+ * mutual TLS and mappings to HTTP or WebSocket APIs. `missing` names the listing that would
+ * tell, when it was not read: whether an API is HTTP or WebSocket decides the verdict.
  */
-function enhancedImpossible(d: DomainScope): string | undefined {
-  if (domainMtls(d)) return 'mutual TLS';
-  const v2Ids = new Set((d.region.v2Apis ?? []).map((a) => a.ApiId));
+function enhancedImpossible(d: DomainScope): {
+  stuck?: string;
+  missing?: { slice: Slice; resourceId?: string };
+} {
+  if (domainMtls(d)) return { stuck: 'mutual TLS' };
+  // The other view may name an enhanced policy (v1) or mappings to an HTTP API (either).
+  if (d.missingView) return { missing: { slice: d.missingView } };
+  if (d.v1 && !d.v1.basePathMappings) {
+    return { missing: { slice: 'domainName.basePathMappings', resourceId: d.name } };
+  }
+  if (d.v2 && !d.v2.apiMappings) {
+    return { missing: { slice: 'v2DomainName.apiMappings', resourceId: d.name } };
+  }
   const mapped = [
     ...(d.v1?.basePathMappings ?? []).map((m) => m.restApiId),
     ...(d.v2?.apiMappings ?? []).map((m) => m.ApiId),
-  ];
-  if (mapped.some((id) => id && v2Ids.has(id))) return 'HTTP or WebSocket API mappings';
-  return undefined;
+  ].filter((id): id is string => !!id);
+  if (mapped.length === 0) return {};
+  if (!d.region.v2Apis) return { missing: { slice: 'v2Apis' } };
+  const v2Ids = new Set(d.region.v2Apis.map((a) => a.ApiId));
+  if (mapped.some((id) => v2Ids.has(id))) return { stuck: 'HTTP or WebSocket API mappings' };
+  return {};
 }
 
 export default defineCheck({
@@ -92,7 +107,11 @@ export default defineCheck({
           ctx.fail(ref.domain(d), 'The domain accepts TLS 1.0 and 1.1 (TLS_1_0)', evidence, 'high');
           break;
         case 'TLS_1_2': {
-          const stuck = enhancedImpossible(d);
+          const { stuck, missing } = enhancedImpossible(d);
+          if (missing) {
+            ctx.error(ref.domain(d), missing.slice, missing.resourceId);
+            break;
+          }
           if (stuck) {
             ctx.pass(
               ref.domain(d),

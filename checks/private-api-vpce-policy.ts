@@ -13,7 +13,10 @@ export default defineCheck({
       'A PRIVATE REST API is reached through execute-api interface VPC endpoints, in any VPC of ' +
       'any account that its resource policy allows. The policy must confine invocation with ' +
       'aws:SourceVpce or aws:SourceVpc: every Allow for execute-api:Invoke carries such a ' +
-      'condition, or a Deny for everyone else (StringNotEquals on those keys) covers the API.',
+      'condition, or a Deny for everyone else (StringNotEquals on those keys) covers the API. ' +
+      'Only a test that names endpoints or VPCs counts: IfExists, ForAllValues, Null, a negated ' +
+      'test in an Allow and a pattern such as "vpce-*" admit callers of any VPC, and a Deny that ' +
+      'another clause (aws:UserAgent, an account) lets a caller step around confines nothing.',
     risk:
       'An Allow with no VPC endpoint or VPC condition lets callers from any VPC endpoint, ' +
       'including endpoints in other accounts, invoke the "private" API; without a policy the API ' +

@@ -22,11 +22,13 @@ function judge(
 /**
  * An API whose stages were not collected: the walkers would put an ERROR on the API itself,
  * which would give it two results. It gets one: FAIL when its own tags already fail (the
- * stages are named as not assessed), ERROR otherwise.
+ * stages are named as not assessed), ERROR otherwise. A FAIL on the API says nothing of its
+ * stages, so they get an ERROR of their own, on a stand-in for the missing stage listing.
  */
 function judgeApiWithoutStages(
   ctx: CheckContext,
   resource: ResourceRef,
+  stages: ResourceRef,
   tags: Record<string, string> | undefined,
   field: string,
   slice: 'restApi.stages' | 'v2Api.stages',
@@ -42,6 +44,7 @@ function judgeApiWithoutStages(
     missingTags: missing,
     stagesNotCollected: slice,
   });
+  ctx.error(stages, slice, apiId);
 }
 
 export default defineCheck({
@@ -76,7 +79,15 @@ export default defineCheck({
     if (ctx.config.requiredTags.length === 0) return;
     for (const a of ctx.restApis()) {
       if (!a.api.stages) {
-        judgeApiWithoutStages(ctx, ref.restApi(a), a.api.tags, 'tags', 'restApi.stages', a.api.id);
+        judgeApiWithoutStages(
+          ctx,
+          ref.restApi(a),
+          ref.restStageListing(a),
+          a.api.tags,
+          'tags',
+          'restApi.stages',
+          a.api.id,
+        );
         continue;
       }
       judge(ctx, ref.restApi(a), a.api.tags, 'tags');
@@ -86,7 +97,15 @@ export default defineCheck({
     }
     for (const a of ctx.v2Apis()) {
       if (!a.api.stages) {
-        judgeApiWithoutStages(ctx, ref.v2Api(a), a.api.Tags, 'Tags', 'v2Api.stages', a.api.ApiId);
+        judgeApiWithoutStages(
+          ctx,
+          ref.v2Api(a),
+          ref.v2StageListing(a),
+          a.api.Tags,
+          'Tags',
+          'v2Api.stages',
+          a.api.ApiId,
+        );
         continue;
       }
       judge(ctx, ref.v2Api(a), a.api.Tags, 'Tags');

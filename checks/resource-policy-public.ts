@@ -1,7 +1,7 @@
 import { defineCheck } from './lib/define.js';
+import { judgeAllow, type ClauseJudgement } from './lib/conditions.js';
 import {
   INVOKE,
-  LIMITING_KEYS,
   coversWholeApi,
   isDenyAllOthers,
   isInvokeAllow,
@@ -19,10 +19,15 @@ export default defineCheck({
     resourceType: 'AWS::ApiGateway::RestApi',
     description:
       `A REST API resource policy fails when an Allow for ${INVOKE} (or a wildcard action) names ` +
-      'Principal "*" or {"AWS": "*"} with no Condition and no Deny confines it. Statements ' +
-      'limited by aws:SourceIp, aws:SourceVpce, aws:SourceVpc, aws:PrincipalOrgID or ' +
-      'aws:PrincipalAccount are not flagged. An Allow to a principal of another account, or a public ' +
-      'Allow with other conditions, is MANUAL: a person must confirm it is intended.',
+      'Principal "*" or {"AWS": "*"} with no condition that narrows who can call, and no Deny ' +
+      'confines it. Conditions narrow when they test where the call comes from or who makes it ' +
+      '(aws:SourceIp, aws:SourceVpce, aws:SourceVpc, aws:PrincipalOrgID, aws:PrincipalAccount, ' +
+      'aws:PrincipalArn...) with a positive operator and a value that is not a wildcard; a value ' +
+      'the caller sets (aws:UserAgent, aws:Referer, request tags), one every caller meets ' +
+      '(aws:SecureTransport, time windows, 0.0.0.0/0), a negated test, IfExists or ' +
+      'ForAllValues (a caller without the key passes) and Null narrow nothing. An Allow to a ' +
+      'principal of another account, or a public Allow with conditions it cannot judge, is ' +
+      'MANUAL: a person must confirm it is intended.',
     risk:
       'A public Allow with no condition states that anyone may invoke the API: for an API that ' +
       'relies on its resource policy (IAM authorization, private APIs), that removes the only gate.',
@@ -47,7 +52,7 @@ export default defineCheck({
     reads: ['restApis'],
     anchors: ['Cloud Custodian cross-account'],
     notFlagged:
-      'Statements limited by IpAddress (aws:SourceIp), aws:SourceVpce, aws:SourceVpc or aws:PrincipalOrgID conditions.',
+      'Statements limited by IpAddress (aws:SourceIp), aws:SourceVpce, aws:SourceVpc, aws:PrincipalOrgID or other conditions that narrow who can call.',
   },
   evaluate(ctx) {
     for (const a of ctx.restApis()) {
@@ -65,16 +70,20 @@ export default defineCheck({
         );
         continue;
       }
-      const denyAll = parsed.statements.some((s) => isDenyAllOthers(s, LIMITING_KEYS));
+      const denyAll = parsed.statements.some((s) => isDenyAllOthers(s));
       const allows = parsed.statements.filter(isInvokeAllow);
-      const limited = (s: (typeof allows)[number]) =>
-        s.conditions.some((c) => LIMITING_KEYS.includes(c.key));
-      const publicNoCondition = allows
-        .filter((s) => isAnyonePrincipal(s) && s.conditions.length === 0 && !denyAll)
-        .map(statementLabel);
-      const publicOtherCondition = allows
-        .filter((s) => isAnyonePrincipal(s) && s.conditions.length > 0 && !limited(s) && !denyAll)
-        .map(statementLabel);
+      const open = allows.filter((s) => isAnyonePrincipal(s) && !denyAll);
+      const judged = open.map((s) => ({ s, j: judgeAllow(s) }));
+      const publicNoCondition = judged
+        .filter(({ j }) => j.judgement === 'nothing')
+        .map(({ s }) => statementLabel(s));
+      const publicOtherCondition = judged
+        .filter(({ j }) => j.judgement === 'unjudged')
+        .map(({ s }) => statementLabel(s));
+      // Why conditions on a public Allow do not count: each clause that narrows nothing, and why.
+      const ineffective: Array<ClauseJudgement & { statement: string }> = judged
+        .filter(({ j }) => j.judgement === 'nothing')
+        .flatMap(({ s, j }) => j.clauses.map((c) => ({ statement: statementLabel(s), ...c })));
       const crossAccount = [
         ...new Set(
           allows
@@ -87,6 +96,7 @@ export default defineCheck({
         ...base,
         publicAllowsWithoutCondition: publicNoCondition,
         publicAllowsWithOtherConditions: publicOtherCondition,
+        conditionsThatNarrowNothing: ineffective,
         otherAccountPrincipals: crossAccount,
         denyLimitsCallers: denyAll,
         allowsCoverWholeApi: allows.some((s) => coversWholeApi(s.resources)),
@@ -94,7 +104,10 @@ export default defineCheck({
       if (publicNoCondition.length) {
         ctx.fail(
           ref.restApi(a),
-          `Statement(s) ${publicNoCondition.join(', ')} allow anyone to invoke the API with no condition`,
+          `Statement(s) ${publicNoCondition.join(', ')} allow anyone to invoke the API with no condition` +
+            (ineffective.length
+              ? ` that narrows who can call (${ineffective.map((c) => `${c.clause}: ${c.reason}`).join('; ')})`
+              : ''),
           evidence,
         );
       } else if (publicOtherCondition.length || crossAccount.length) {

@@ -30,13 +30,19 @@ export default defineCheck({
         url: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html',
       },
     ],
-    reads: ['restApis', 'restApi.resources'],
+    reads: ['restApis', 'restApi.resources', 'restApi.requestValidators'],
     anchors: ['cdk-nag APIG2', 'Checkov CKV2_AWS_53'],
   },
   evaluate(ctx) {
     for (const m of ctx.restMethods()) {
       if (!WRITES.has(m.verb.toUpperCase())) continue;
       const id = m.method.requestValidatorId;
+      // What a validator checks is in the validator listing: without it no verdict.
+      if (
+        id &&
+        !ctx.need(m.api.requestValidators, 'restApi.requestValidators', ref.restMethod(m), m.api.id)
+      )
+        continue;
       const validator = id ? m.api.requestValidators?.find((v) => v.id === id) : undefined;
       const evidence: Record<string, unknown> = { requestValidatorId: id ?? null };
       if (validator) {

@@ -9,11 +9,9 @@ import type {
   V2ApiSnapshot,
   V2Authorizer,
 } from '../../src/snapshot/types.js';
+import { judgeAllow, judgeDeny } from './conditions.js';
 import {
-  conditionsOn,
   isAnyonePrincipal,
-  isNegatedOperator,
-  isPositiveOperator,
   parsePolicy,
   statementCoversAction,
   statementLabel,
@@ -31,16 +29,8 @@ export function isPrivateRestApi(api: RestApiSnapshot): boolean {
   return restEndpointTypes(api).includes('PRIVATE');
 }
 
-/** Condition keys that confine a statement to a network or organization. */
+/** The condition keys that confine callers to VPC endpoints or VPCs. */
 const VPCE_KEYS = ['aws:sourcevpce', 'aws:sourcevpc'];
-export const LIMITING_KEYS = [
-  ...VPCE_KEYS,
-  'aws:sourceip',
-  'aws:vpcsourceip',
-  'aws:principalorgid',
-  'aws:principalorgpaths',
-  'aws:principalaccount',
-];
 
 /**
  * Whether a resource entry covers the whole API: "*", "execute-api:/*", or an execute-api ARN
@@ -62,22 +52,23 @@ export function isInvokeAllow(st: Statement): boolean {
   return st.effect === 'Allow' && statementCoversAction(st, INVOKE);
 }
 
-/** Whether the statement has a positive condition on one of `keys`. */
-function limitedBy(st: Statement, keys: string[]): boolean {
-  return keys.some((k) => conditionsOn(st, k).some((c) => isPositiveOperator(c) && !c.ifExists));
+/** Whether a condition on one of `keys` really narrows who the Allow admits (./conditions.ts). */
+function limitedBy(st: Statement, keys: readonly string[]): boolean {
+  return judgeAllow(st, keys).judgement === 'narrows';
 }
 
 /**
- * A Deny for everyone that keeps out callers not matching one of `keys`, over the whole API:
- * e.g. Deny * execute-api:Invoke when StringNotEquals aws:SourceVpce.
+ * A Deny for everyone that keeps out callers not matching one of `keys` (any key that names who
+ * calls, when none are given), over the whole API: e.g. Deny * execute-api:Invoke when
+ * StringNotEquals aws:SourceVpce. A Deny the caller can step around does not count.
  */
-export function isDenyAllOthers(st: Statement, keys: string[]): boolean {
+export function isDenyAllOthers(st: Statement, keys?: readonly string[]): boolean {
   return (
     st.effect === 'Deny' &&
     isAnyonePrincipal(st) &&
     statementCoversAction(st, INVOKE) &&
     coversWholeApi(st.resources) &&
-    keys.some((k) => conditionsOn(st, k).some((c) => isNegatedOperator(c)))
+    judgeDeny(st, keys).judgement === 'narrows'
   );
 }
 

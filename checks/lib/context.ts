@@ -109,6 +109,8 @@ export interface DomainScope extends RegionScope {
   name: string;
   v1?: DomainNameSnapshot;
   v2?: V2DomainNameSnapshot;
+  /** The listing that failed in this region, which may hold this domain's other view. */
+  missingView?: 'domainNames' | 'v2DomainNames';
 }
 
 export type Protocol = 'HTTP' | 'WEBSOCKET';
@@ -119,6 +121,8 @@ const ownerOf = (arn: string | undefined): string | undefined => arn?.split(':')
 export class CheckContext {
   readonly results: CheckResult[] = [];
   private readonly errored = new Set<string>();
+  /** Resources judged on part of their data: a FAIL found stands, anything else is ERROR. */
+  private readonly partial = new Map<string, { slice: Slice; resourceId?: string }>();
 
   constructor(
     readonly checkId: string,
@@ -210,6 +214,17 @@ export class CheckContext {
     return (resourceId && errs.find((e) => e.resourceId === resourceId)) || errs[0];
   }
 
+  /**
+   * From now on, `resource` is judged on part of its data (`slice` is missing): a FAIL it gets
+   * stands, since the missing part could only add to what fails; a PASS or MANUAL becomes ERROR.
+   */
+  judgedOnPart(resource: ResourceRef, slice: Slice, resourceId?: string): void {
+    this.partial.set(`${resource.accountId}|${resource.region}|${resource.arn}`, {
+      slice,
+      ...(resourceId ? { resourceId } : {}),
+    });
+  }
+
   private push(
     status: Status,
     severity: Severity,
@@ -217,6 +232,11 @@ export class CheckContext {
     message: string,
     evidence: Record<string, unknown>,
   ): void {
+    const part = this.partial.get(`${resource.accountId}|${resource.region}|${resource.arn}`);
+    if (part && (status === 'PASS' || status === 'MANUAL')) {
+      this.error(resource, part.slice, part.resourceId);
+      return;
+    }
     this.results.push({ status, severity, resource, message, evidence });
   }
 
@@ -429,25 +449,37 @@ export class CheckContext {
    * Custom domains, de-duplicated by name across the v1 and v2 listings, without the private
    * domains other accounts share with this one. When one listing
    * failed, the region gets an ERROR for it and the domains the other listing returned are
-   * still yielded.
+   * still yielded, marked `missingView`: the namespace is shared, so the failed listing may hold
+   * the domain's other view. Such a domain keeps a FAIL (certificates and trust store warnings
+   * are the union of both views, so the other view could only add to them); a PASS or MANUAL
+   * on it becomes ERROR. A check where the other view could undo a FAIL must say so itself.
    */
   *domains(): Generator<DomainScope> {
     for (const r of this.regions()) {
       const byName = new Map<string, DomainScope>();
       if (!r.region.domainNames) this.error(ref.domainListing(r), 'domainNames');
       if (!r.region.v2DomainNames) this.error(ref.domainListing(r), 'v2DomainNames');
+      const missingView = !r.region.domainNames
+        ? ('domainNames' as const)
+        : !r.region.v2DomainNames
+          ? ('v2DomainNames' as const)
+          : undefined;
+      const scope = (name: string) => ({ ...r, name, ...(missingView ? { missingView } : {}) });
       for (const d of r.region.domainNames ?? []) {
         // A private domain another account shares is that account's to configure and judge.
         if (ownerOf(d.domainNameArn) !== undefined && ownerOf(d.domainNameArn) !== r.accountId)
           continue;
-        byName.set(d.domainName, { ...r, name: d.domainName, v1: d });
+        byName.set(d.domainName, { ...scope(d.domainName), v1: d });
       }
       for (const d of r.region.v2DomainNames ?? []) {
         const known = byName.get(d.DomainName);
         if (known) known.v2 = d;
-        else byName.set(d.DomainName, { ...r, name: d.DomainName, v2: d });
+        else byName.set(d.DomainName, { ...scope(d.DomainName), v2: d });
       }
-      yield* [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+      for (const d of [...byName.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+        if (d.missingView) this.judgedOnPart(ref.domain(d), d.missingView);
+        yield d;
+      }
     }
   }
 

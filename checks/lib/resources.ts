@@ -92,6 +92,13 @@ export const ref = {
           type: 'AWS::ApiGatewayV2::Route',
           name: `${s.api.Name ?? s.api.ApiId} ${s.routeKey}`,
         },
+  /** Stands for "every stage of this REST API" when its stages were not collected. */
+  restStageListing: (s: RestApiScope): ResourceRef => ({
+    ...base(s),
+    arn: `${arn.restApi(s.partition, s.regionName, s.api.id)}/stages`,
+    type: 'AWS::ApiGateway::Stage',
+    name: `stages of ${s.api.name ?? s.api.id}`,
+  }),
   v2Api: (s: V2ApiScope): ResourceRef => ({
     ...base(s),
     arn: arn.v2Api(s.partition, s.regionName, s.api.ApiId),
@@ -103,6 +110,13 @@ export const ref = {
     arn: arn.v2Stage(s.partition, s.regionName, s.api.ApiId, s.stage.StageName),
     type: 'AWS::ApiGatewayV2::Stage',
     name: `${s.api.Name ?? s.api.ApiId}/${s.stage.StageName}`,
+  }),
+  /** Stands for "every stage of this v2 API" when its stages were not collected. */
+  v2StageListing: (s: V2ApiScope): ResourceRef => ({
+    ...base(s),
+    arn: `${arn.v2Api(s.partition, s.regionName, s.api.ApiId)}/stages`,
+    type: 'AWS::ApiGatewayV2::Stage',
+    name: `stages of ${s.api.Name ?? s.api.ApiId}`,
   }),
   v2Route: (s: V2RouteScope): ResourceRef => ({
     ...base(s),

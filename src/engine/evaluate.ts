@@ -6,6 +6,7 @@ import { TOOL } from '../version.js';
 import type { Check } from './check.js';
 import { complianceByCheck, incumbentAnchors, loadFrameworks } from './compliance.js';
 import { buildInventory } from './inventory.js';
+import { sliceViews } from './slice-view.js';
 import { matchSuppression, reviewSuppressions } from './suppress.js';
 import {
   REPORT_SCHEMA_VERSION,
@@ -120,11 +121,13 @@ export function evaluateSnapshot(
   const compliance = complianceByCheck(loadFrameworks());
   const findings: Finding[] = [];
   const infos: Record<string, CheckInfo> = {};
+  // Each check sees only the slices it declares (./slice-view.ts).
+  const viewFor = sliceViews(snapshot);
   for (const check of checks) {
     const { id, title, remediation } = check.meta;
     const mapped = compliance.get(id) ?? {};
     infos[id] = checkInfo(check, mapped);
-    for (const r of byResource(check.run(snapshot, config, now))) {
+    for (const r of byResource(check.run(viewFor(check.meta.reads), config, now))) {
       const base = {
         id: findingId(id, r.resource.accountId, r.resource.region, r.resource.arn),
         checkId: id,

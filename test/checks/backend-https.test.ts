@@ -147,6 +147,52 @@ describe('backend-https', () => {
       ],
     },
     {
+      name: 'scheme from a stage variable, stages not collected: ERROR; a literal scheme still judged',
+      snapshot: snapshot(
+        [
+          region({
+            restApis: [
+              restApi({
+                id: 'a1',
+                name: 'vars',
+                resources: [
+                  res('/a', 'GET', { type: 'HTTP', uri: '${stageVariables.backend}/a' }),
+                  res('/b', 'GET', { type: 'HTTP', uri: 'http://b.example' }),
+                ],
+                stages: undefined,
+              }),
+            ],
+            v2Apis: [
+              v2Api({
+                ApiId: 'h1',
+                Name: 'http',
+                integrations: [
+                  integ('i1', {
+                    IntegrationType: 'HTTP_PROXY',
+                    IntegrationUri: '${stageVariables.backend}/x',
+                  }),
+                ],
+                stages: undefined,
+              }),
+            ],
+          }),
+        ],
+        [
+          collectionError({ slice: 'restApi.stages', resourceId: 'a1' }),
+          collectionError({
+            slice: 'v2Api.stages',
+            service: 'apigatewayv2',
+            resourceId: 'h1',
+          }),
+        ],
+      ),
+      expect: [
+        { resource: 'vars GET /a', status: 'ERROR', evidence: { missing: 'restApi.stages' } },
+        { resource: 'vars GET /b', status: 'FAIL' },
+        { resource: 'http/integration i1', status: 'ERROR', evidence: { missing: 'v2Api.stages' } },
+      ],
+    },
+    {
       name: 'not applicable: VPC link, Lambda, AWS, MOCK integrations and WebSocket APIs',
       snapshot: snapshot([
         region({

@@ -193,5 +193,32 @@ describe('domain-certificate-expiry', () => {
       ),
       expect: [{ resource: 'custom domains in eu-west-1', status: 'ERROR' }],
     },
+    {
+      name: 'the v2 listing failed: an expiring v1 certificate still FAILs; a valid one is ERROR (v2 may name another)',
+      snapshot: snapshot(
+        [
+          region({
+            domainNames: [
+              { domainName: 'ok.example.com', regionalCertificateArn: arn('ok') },
+              { domainName: 'soon.example.com', regionalCertificateArn: arn('soon') },
+            ],
+            v2DomainNames: undefined,
+            certificates: certs(cert('ok', 200), cert('soon', 10)),
+          }),
+        ],
+        [
+          collectionError({
+            slice: 'v2DomainNames',
+            service: 'apigatewayv2',
+            operation: 'GetDomainNames',
+          }),
+        ],
+      ),
+      expect: [
+        { resource: 'custom domains in eu-west-1', status: 'ERROR' },
+        { resource: 'ok.example.com', status: 'ERROR', evidence: { missing: 'v2DomainNames' } },
+        { resource: 'soon.example.com', status: 'FAIL' },
+      ],
+    },
   ]);
 });

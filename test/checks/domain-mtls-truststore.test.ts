@@ -114,5 +114,34 @@ describe('domain-mtls-truststore', () => {
         },
       ],
     },
+    {
+      name: 'the v1 listing failed: a v2 domain with warnings still FAILs; one without is ERROR (v1 may hold warnings)',
+      snapshot: snapshot(
+        [
+          region({
+            domainNames: undefined,
+            v2DomainNames: [
+              {
+                DomainName: 'clean.example.com',
+                MutualTlsAuthentication: { TruststoreUri: 's3://b/c.pem' },
+              },
+              {
+                DomainName: 'warned.example.com',
+                MutualTlsAuthentication: {
+                  TruststoreUri: 's3://b/w.pem',
+                  TruststoreWarnings: [WARNING],
+                },
+              },
+            ],
+          }),
+        ],
+        [collectionError({ slice: 'domainNames', operation: 'GetDomainNames' })],
+      ),
+      expect: [
+        { resource: 'custom domains in eu-west-1', status: 'ERROR' },
+        { resource: 'clean.example.com', status: 'ERROR', evidence: { missing: 'domainNames' } },
+        { resource: 'warned.example.com', status: 'FAIL' },
+      ],
+    },
   ]);
 });

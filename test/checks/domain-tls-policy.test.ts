@@ -226,5 +226,97 @@ describe('domain-tls-policy', () => {
         { resource: 'b.example.com', status: 'FAIL' },
       ],
     },
+    {
+      name: 'TLS_1_2 whose mappings or whose mapped API kind was not read: ERROR, not a low FAIL',
+      snapshot: snapshot(
+        [
+          region({
+            domainNames: [
+              v1('nomap.example.com', { securityPolicy: 'TLS_1_2', basePathMappings: undefined }),
+              v1('mapped.example.com', {
+                securityPolicy: 'TLS_1_2',
+                basePathMappings: [{ restApiId: 'h1', stage: '$default' }],
+              }),
+              // Enhanced: mappings do not matter, so the verdict stands.
+              v1('strong.example.com', {
+                securityPolicy: 'SecurityPolicy_TLS13_1_3_2025_09',
+                endpointAccessMode: 'STRICT',
+                basePathMappings: undefined,
+              }),
+            ],
+            v2DomainNames: [{ ...v2('v2map.example.com', 'TLS_1_2'), apiMappings: undefined }],
+            v2Apis: undefined,
+          }),
+        ],
+        [
+          collectionError({
+            slice: 'domainName.basePathMappings',
+            resourceId: 'nomap.example.com',
+          }),
+          collectionError({
+            slice: 'v2DomainName.apiMappings',
+            service: 'apigatewayv2',
+            resourceId: 'v2map.example.com',
+          }),
+          collectionError({ slice: 'v2Apis', service: 'apigatewayv2', operation: 'GetApis' }),
+        ],
+      ),
+      expect: [
+        {
+          resource: 'nomap.example.com',
+          status: 'ERROR',
+          evidence: { missing: 'domainName.basePathMappings' },
+        },
+        { resource: 'mapped.example.com', status: 'ERROR', evidence: { missing: 'v2Apis' } },
+        { resource: 'strong.example.com', status: 'PASS' },
+        {
+          resource: 'v2map.example.com',
+          status: 'ERROR',
+          evidence: { missing: 'v2DomainName.apiMappings' },
+        },
+      ],
+    },
+    {
+      name: 'one listing failed: TLS_1_2 from the other view is ERROR (the missing view may name an enhanced policy or an HTTP API mapping)',
+      snapshot: snapshot(
+        [
+          region({
+            domainNames: undefined,
+            v2DomainNames: [v2('legacy.example.com', 'TLS_1_2')],
+          }),
+          region(
+            {
+              domainNames: [
+                v1('v1legacy.example.com', { securityPolicy: 'TLS_1_2' }),
+                v1('v1old.example.com', { securityPolicy: 'TLS_1_0' }),
+              ],
+              v2DomainNames: undefined,
+            },
+            'us-east-1',
+          ),
+        ],
+        [
+          collectionError({ slice: 'domainNames', operation: 'GetDomainNames' }),
+          collectionError({
+            slice: 'v2DomainNames',
+            service: 'apigatewayv2',
+            operation: 'GetDomainNames',
+            region: 'us-east-1',
+          }),
+        ],
+      ),
+      expect: [
+        { resource: 'custom domains in eu-west-1', status: 'ERROR' },
+        { resource: 'custom domains in us-east-1', status: 'ERROR' },
+        { resource: 'legacy.example.com', status: 'ERROR', evidence: { missing: 'domainNames' } },
+        {
+          resource: 'v1legacy.example.com',
+          status: 'ERROR',
+          evidence: { missing: 'v2DomainNames' },
+        },
+        // TLS 1.0 accepted is a FAIL whatever the other view says.
+        { resource: 'v1old.example.com', status: 'FAIL', severity: 'high' },
+      ],
+    },
   ]);
 });

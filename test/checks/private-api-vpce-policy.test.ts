@@ -99,6 +99,152 @@ describe('private-api-vpce-policy', () => {
       ],
     },
     {
+      // Only a positive, exact test on aws:SourceVpce / aws:SourceVpc confines an Allow; a Deny
+      // confines only when a caller can escape it by no other means than the right endpoint.
+      name: 'each VPC condition judged on what it admits',
+      snapshot: snapshot([
+        region({
+          restApis: [
+            priv(
+              'ifexists',
+              pol({
+                ...allowAll,
+                Condition: { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } },
+              }),
+            ),
+            priv(
+              'likestar',
+              pol({ ...allowAll, Condition: { StringLike: { 'aws:SourceVpce': '*' } } }),
+            ),
+            priv(
+              'likevpce',
+              pol({ ...allowAll, Condition: { StringLike: { 'aws:SourceVpce': 'vpce-*' } } }),
+            ),
+            priv(
+              'notvpce',
+              pol({
+                ...allowAll,
+                Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-bad' } },
+              }),
+            ),
+            priv(
+              'nullvpce',
+              pol({ ...allowAll, Condition: { Null: { 'aws:SourceVpce': 'false' } } }),
+            ),
+            priv(
+              'forall',
+              pol({
+                ...allowAll,
+                Condition: { 'ForAllValues:StringEquals': { 'aws:SourceVpce': 'vpce-1' } },
+              }),
+            ),
+            priv(
+              'uaonly',
+              pol({ ...allowAll, Condition: { StringEquals: { 'aws:UserAgent': 'internal' } } }),
+            ),
+            priv(
+              'orgonly',
+              pol({ ...allowAll, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } } }),
+            ),
+            priv(
+              'likeexact',
+              pol({ ...allowAll, Condition: { StringLike: { 'aws:SourceVpce': 'vpce-0abc*' } } }),
+            ),
+            priv(
+              'anyvalue',
+              pol({
+                ...allowAll,
+                Condition: { 'ForAnyValue:StringEquals': { 'aws:SourceVpc': 'vpc-1' } },
+              }),
+            ),
+            priv(
+              'vpceandua',
+              pol({
+                ...allowAll,
+                Condition: {
+                  StringEquals: { 'aws:SourceVpce': 'vpce-1', 'aws:UserAgent': 'internal' },
+                },
+              }),
+            ),
+            priv(
+              'denyua',
+              pol(allowAll, {
+                ...denyOthers,
+                Condition: { StringNotEquals: { 'aws:UserAgent': 'internal' } },
+              }),
+            ),
+            priv(
+              'denystar',
+              pol(allowAll, {
+                ...denyOthers,
+                Condition: { StringNotLike: { 'aws:SourceVpce': '*' } },
+              }),
+            ),
+            priv(
+              'denyacct',
+              pol(allowAll, {
+                ...denyOthers,
+                Condition: {
+                  StringNotEquals: {
+                    'aws:SourceVpce': 'vpce-1',
+                    'aws:PrincipalAccount': '111122223333',
+                  },
+                },
+              }),
+            ),
+            priv(
+              'denyany',
+              pol(allowAll, {
+                ...denyOthers,
+                Condition: { 'ForAnyValue:StringNotEquals': { 'aws:SourceVpce': 'vpce-1' } },
+              }),
+            ),
+            priv(
+              'denypositive',
+              pol(allowAll, {
+                ...denyOthers,
+                Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-bad' } },
+              }),
+            ),
+            priv(
+              'denyvpcs',
+              pol(allowAll, {
+                ...denyOthers,
+                Condition: { StringNotEquals: { 'aws:SourceVpc': ['vpc-1', 'vpc-2'] } },
+              }),
+            ),
+            priv(
+              'denyifexists',
+              pol(allowAll, {
+                ...denyOthers,
+                Condition: { StringNotEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } },
+              }),
+            ),
+          ],
+        }),
+      ]),
+      expect: [
+        { resource: 'ifexists', status: 'FAIL' },
+        { resource: 'likestar', status: 'FAIL' },
+        { resource: 'likevpce', status: 'FAIL' },
+        { resource: 'notvpce', status: 'FAIL' },
+        { resource: 'nullvpce', status: 'FAIL' },
+        { resource: 'forall', status: 'FAIL' },
+        { resource: 'uaonly', status: 'FAIL' },
+        { resource: 'orgonly', status: 'FAIL' },
+        { resource: 'likeexact', status: 'PASS' },
+        { resource: 'anyvalue', status: 'PASS' },
+        { resource: 'vpceandua', status: 'PASS' },
+        { resource: 'denyua', status: 'FAIL' },
+        { resource: 'denystar', status: 'FAIL' },
+        { resource: 'denyacct', status: 'FAIL' },
+        { resource: 'denyany', status: 'FAIL' },
+        { resource: 'denypositive', status: 'FAIL' },
+        { resource: 'denyvpcs', status: 'PASS' },
+        { resource: 'denyifexists', status: 'PASS' },
+      ],
+    },
+    {
       name: 'unparsable policy: MANUAL',
       snapshot: snapshot([region({ restApis: [priv('bad', '{"Statement": [')] })]),
       expect: [{ resource: 'bad', status: 'MANUAL' }],

@@ -136,6 +136,8 @@ describe('required-tags', () => {
           status: 'FAIL',
           evidence: { missingTags: ['owner', 'env'], stagesNotCollected: 'restApi.stages' },
         },
+        // The FAIL is on the API's own tags; its stages are undecided.
+        { resource: 'stages of users', status: 'ERROR', evidence: { missing: 'restApi.stages' } },
         { resource: 'HTTP and WebSocket APIs in eu-west-1', status: 'ERROR' },
       ],
     },

@@ -196,6 +196,59 @@ describe('rest-method-authorization', () => {
       ],
     },
     {
+      name: 'PRIVATE API exemption needs a condition that narrows: IfExists, wildcard and caller-set keys do not',
+      snapshot: snapshot([
+        region({
+          restApis: [
+            ...(
+              [
+                ['ifexists', { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1' } }],
+                ['wildcard', { StringLike: { 'aws:SourceVpce': 'vpce-*' } }],
+                ['useragent', { StringEquals: { 'aws:UserAgent': 'internal' } }],
+                ['exact', { StringEquals: { 'aws:SourceVpce': 'vpce-1' } }],
+              ] as const
+            ).map(([id, Condition]) =>
+              restApi({
+                id,
+                name: id,
+                endpointConfiguration: { types: ['PRIVATE'] },
+                policy: JSON.stringify({
+                  Statement: [
+                    {
+                      Effect: 'Allow',
+                      Principal: '*',
+                      Action: 'execute-api:Invoke',
+                      Resource: 'execute-api:/*',
+                      Condition,
+                    },
+                  ],
+                }),
+                resources: [res('/x', { GET: { methodIntegration: lambda } })],
+              }),
+            ),
+          ],
+        }),
+      ]),
+      expect: [
+        {
+          resource: 'ifexists GET /x',
+          status: 'FAIL',
+          evidence: { resourcePolicyVpceLimited: false },
+        },
+        {
+          resource: 'wildcard GET /x',
+          status: 'FAIL',
+          evidence: { resourcePolicyVpceLimited: false },
+        },
+        {
+          resource: 'useragent GET /x',
+          status: 'FAIL',
+          evidence: { resourcePolicyVpceLimited: false },
+        },
+        { resource: 'exact GET /x', status: 'PASS', evidence: { resourcePolicyVpceLimited: true } },
+      ],
+    },
+    {
       name: 'many APIs across regions',
       snapshot: snapshot([
         region({

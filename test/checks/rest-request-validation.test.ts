@@ -76,7 +76,12 @@ describe('rest-request-validation', () => {
           status: 'FAIL',
           evidence: { 'requestValidator.validateRequestBody': false },
         },
-        { resource: 'b POST /', status: 'PASS', evidence: { requestValidatorId: 'vx' } },
+        // Whether validator vx checks anything is in the listing that was not read.
+        {
+          resource: 'b POST /',
+          status: 'ERROR',
+          evidence: { missing: 'restApi.requestValidators', resourceId: 'b' },
+        },
       ],
     },
     {

@@ -54,9 +54,16 @@ describe('assessVpcePolicy', () => {
   it('aws:SourceVpc with StringLike and a set operator counts', () => {
     const st = {
       ...allowVpce,
-      Condition: { 'ForAnyValue:StringLike': { 'aws:SourceVpc': 'vpc-*' } },
+      Condition: { 'ForAnyValue:StringLike': { 'aws:SourceVpc': 'vpc-0abc*' } },
     };
     expect(assessVpcePolicy(privateApi(policy(st))).state).toBe('limited');
+  });
+  it('a pattern that matches every VPC does not count', () => {
+    const st = {
+      ...allowVpce,
+      Condition: { 'ForAnyValue:StringLike': { 'aws:SourceVpc': 'vpc-*' } },
+    };
+    expect(assessVpcePolicy(privateApi(policy(st))).state).toBe('unlimited');
   });
   it('IfExists does not limit', () => {
     const st = {

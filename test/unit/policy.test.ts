@@ -12,7 +12,15 @@ import {
   statementCoversAction,
   statementLabel,
   unescapeOnce,
+  type ConditionClause,
 } from '../../checks/lib/policy.js';
+import {
+  judgeAllow,
+  judgeAllowClause,
+  judgeDeny,
+  judgeDenyClause,
+  type Narrowing,
+} from '../../checks/lib/conditions.js';
 import { matchesIamWildcard } from '../../src/util/glob.js';
 
 const doc = {
@@ -258,5 +266,132 @@ describe('conditions', () => {
     const s = ok(JSON.stringify({ Statement: [{ Effect: 'Allow', Action: '*', Condition: 'x' }] }))
       .statements[0]!;
     expect(s.conditions).toEqual([]);
+  });
+});
+
+describe('what a condition admits', () => {
+  const clause = (raw: string, key: string, values: string | string[]): ConditionClause => ({
+    raw,
+    ...parseOperator(raw),
+    key: key.toLowerCase(),
+    values: ([] as string[]).concat(values),
+  });
+  // [operator, key, values, judgement in an Allow, judgement in a Deny for everyone]
+  const table: Array<[string, string, string | string[], Narrowing, Narrowing]> = [
+    ['StringEquals', 'aws:SourceVpce', 'vpce-1', 'narrows', 'nothing'],
+    ['StringNotEquals', 'aws:SourceVpce', 'vpce-1', 'nothing', 'narrows'],
+    ['StringNotEqualsIfExists', 'aws:SourceVpce', 'vpce-1', 'nothing', 'narrows'],
+    ['StringEqualsIfExists', 'aws:SourceVpce', 'vpce-1', 'nothing', 'nothing'],
+    ['StringLike', 'aws:SourceVpce', '*', 'nothing', 'nothing'],
+    ['StringLike', 'aws:SourceVpce', 'vpce-*', 'nothing', 'nothing'],
+    ['StringNotLike', 'aws:SourceVpce', 'vpce-*', 'nothing', 'nothing'],
+    ['StringLike', 'aws:SourceVpce', 'vpce-0abc*', 'narrows', 'nothing'],
+    ['StringNotLike', 'aws:SourceVpce', 'vpce-0abc*', 'nothing', 'narrows'],
+    // StringEquals compares literally: "*" is no wildcard there and matches no endpoint.
+    ['StringEquals', 'aws:SourceVpce', '*', 'narrows', 'nothing'],
+    ['StringEquals', 'aws:SourceVpc', 'vpc-1', 'narrows', 'nothing'],
+    ['IpAddress', 'aws:SourceIp', '203.0.113.0/24', 'narrows', 'nothing'],
+    ['IpAddress', 'aws:SourceIp', ['203.0.113.0/24', '0.0.0.0/0'], 'nothing', 'nothing'],
+    ['IpAddress', 'aws:SourceIp', '::/0', 'nothing', 'nothing'],
+    ['IpAddress', 'aws:SourceIp', '10.0.0.0/0', 'nothing', 'nothing'],
+    ['NotIpAddress', 'aws:SourceIp', '203.0.113.0/24', 'nothing', 'narrows'],
+    ['NotIpAddress', 'aws:SourceIp', '0.0.0.0/0', 'nothing', 'nothing'],
+    ['IpAddress', 'aws:VpcSourceIp', '10.0.0.0/16', 'narrows', 'nothing'],
+    ['StringEquals', 'aws:PrincipalOrgID', 'o-abc', 'narrows', 'nothing'],
+    ['StringLike', 'aws:PrincipalOrgID', 'o-*', 'nothing', 'nothing'],
+    ['ForAnyValue:StringEquals', 'aws:PrincipalOrgID', 'o-abc', 'narrows', 'nothing'],
+    // On a single-valued key, ForAllValues holds for a request without the key.
+    ['ForAllValues:StringEquals', 'aws:PrincipalOrgID', 'o-abc', 'nothing', 'nothing'],
+    ['ForAnyValue:StringNotEquals', 'aws:PrincipalOrgID', 'o-abc', 'nothing', 'nothing'],
+    ['ForAnyValue:StringLike', 'aws:PrincipalOrgPaths', 'o-abc/r-1/ou-2/*', 'narrows', 'nothing'],
+    ['ForAnyValue:StringLike', 'aws:PrincipalOrgPaths', 'o-*', 'nothing', 'nothing'],
+    ['StringEquals', 'aws:PrincipalAccount', '111122223333', 'narrows', 'nothing'],
+    ['StringLike', 'aws:PrincipalAccount', '*', 'nothing', 'nothing'],
+    ['ArnEquals', 'aws:PrincipalArn', 'arn:aws:iam::111122223333:role/r', 'narrows', 'nothing'],
+    ['ArnLike', 'aws:PrincipalArn', 'arn:aws:iam::111122223333:role/*', 'narrows', 'nothing'],
+    ['ArnLike', 'aws:PrincipalArn', 'arn:aws:iam::*:role/deploy', 'nothing', 'nothing'],
+    ['ArnNotEquals', 'aws:PrincipalArn', 'arn:aws:iam::111122223333:role/r', 'nothing', 'narrows'],
+    ['StringEquals', 'aws:username', 'alice', 'narrows', 'nothing'],
+    ['StringLike', 'aws:userid', 'AROAEXAMPLE:*', 'narrows', 'nothing'],
+    [
+      'ArnEquals',
+      'aws:SourceArn',
+      'arn:aws:events:eu-west-1:111122223333:rule/r',
+      'narrows',
+      'nothing',
+    ],
+    ['ArnLike', 'aws:SourceArn', 'arn:aws:events:eu-west-1:*:rule/r', 'nothing', 'nothing'],
+    ['StringEquals', 'aws:SourceAccount', '111122223333', 'narrows', 'nothing'],
+    ['Bool', 'aws:SecureTransport', 'true', 'nothing', 'nothing'],
+    // Every execute-api call is over TLS: "false" admits no one (and a Deny on it keeps out no one).
+    ['Bool', 'aws:SecureTransport', 'false', 'narrows', 'nothing'],
+    ['DateGreaterThan', 'aws:CurrentTime', '2026-01-01T00:00:00Z', 'nothing', 'nothing'],
+    ['NumericLessThan', 'aws:EpochTime', '1900000000', 'nothing', 'nothing'],
+    ['StringEquals', 'aws:UserAgent', 'app', 'nothing', 'nothing'],
+    ['StringNotEquals', 'aws:UserAgent', 'app', 'nothing', 'nothing'],
+    ['StringLike', 'aws:Referer', 'https://shop.example/*', 'nothing', 'nothing'],
+    ['StringEquals', 'aws:RequestTag/team', 'blue', 'nothing', 'nothing'],
+    ['ForAllValues:StringEquals', 'aws:TagKeys', 'team', 'nothing', 'nothing'],
+    ['StringEquals', 'app:client', 'mobile', 'nothing', 'nothing'],
+    ['Null', 'aws:SourceVpce', 'false', 'nothing', 'nothing'],
+    ['Null', 'aws:SourceVpce', 'true', 'nothing', 'nothing'],
+    ['Bool', 'aws:MultiFactorAuthPresent', 'true', 'unjudged', 'unjudged'],
+    ['StringEquals', 'aws:PrincipalTag/team', 'blue', 'unjudged', 'unjudged'],
+    ['NumericLessThan', 'aws:SourceVpce', '3', 'unjudged', 'nothing'],
+  ];
+  for (const [op, key, values, allow, deny] of table) {
+    it(`${op} ${key} ${JSON.stringify(values)}: Allow ${allow}, Deny ${deny}`, () => {
+      const c = clause(op, key, values);
+      expect(judgeAllowClause(c).judgement).toBe(allow);
+      expect(judgeDenyClause(c).judgement).toBe(deny);
+      expect(judgeAllowClause(c).reason).not.toBe('');
+    });
+  }
+
+  const stmt = (effect: 'Allow' | 'Deny', Condition: object) =>
+    ok(
+      JSON.stringify({
+        Statement: [{ Effect: effect, Principal: '*', Action: 'execute-api:Invoke', Condition }],
+      }),
+    ).statements[0]!;
+
+  it('an Allow narrows when one clause does (clauses are ANDed)', () => {
+    const st = stmt('Allow', {
+      Bool: { 'aws:SecureTransport': 'true' },
+      StringEquals: { 'aws:SourceVpce': 'vpce-1', 'aws:UserAgent': 'x' },
+    });
+    expect(judgeAllow(st).judgement).toBe('narrows');
+    // Asked only about VPC keys, the UserAgent and TLS clauses count for nothing.
+    expect(judgeAllow(st, ['aws:sourcevpc']).judgement).toBe('nothing');
+  });
+
+  it('an Allow with only clauses that narrow nothing narrows nothing; an unknown key leaves it unjudged', () => {
+    expect(judgeAllow(stmt('Allow', { Bool: { 'aws:SecureTransport': 'true' } })).judgement).toBe(
+      'nothing',
+    );
+    expect(
+      judgeAllow(
+        stmt('Allow', {
+          Bool: { 'aws:SecureTransport': 'true', 'aws:MultiFactorAuthPresent': 'true' },
+        }),
+      ).judgement,
+    ).toBe('unjudged');
+    expect(judgeAllow(stmt('Allow', {})).judgement).toBe('nothing');
+  });
+
+  it('a Deny confines only when the caller can escape no clause but by the named network', () => {
+    expect(
+      judgeDeny(stmt('Deny', { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } })).judgement,
+    ).toBe('narrows');
+    expect(
+      judgeDeny(
+        stmt('Deny', { StringNotEquals: { 'aws:SourceVpce': 'vpce-1', 'aws:UserAgent': 'x' } }),
+      ).judgement,
+    ).toBe('nothing');
+    expect(
+      judgeDeny(stmt('Deny', { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } }), ['aws:sourceip'])
+        .judgement,
+    ).toBe('nothing');
+    expect(judgeDeny(stmt('Deny', {})).judgement).toBe('nothing');
   });
 });
