@@ -224,6 +224,7 @@ describe('rest-method-authorization', () => {
                   ],
                 }),
                 resources: [res('/x', { GET: { methodIntegration: lambda } })],
+                stages: [restStage({ stageName: 'prod' })],
               }),
             ),
           ],

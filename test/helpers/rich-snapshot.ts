@@ -51,6 +51,13 @@ function enrich(s: Snapshot): Snapshot {
     authorizers: [],
     requestValidators: [],
     gatewayResponses: [],
+    // The stage serves the draft as it stands.
+    deployments: [
+      {
+        id: 'dep1',
+        apiSummary: { '/proxy': { GET: { authorizationType: 'AWS_IAM', apiKeyRequired: false } } },
+      },
+    ],
   });
   eu.clientCertificates = [
     {
@@ -97,10 +104,11 @@ function enrich(s: Snapshot): Snapshot {
       ProtocolType: 'HTTP',
       ApiEndpoint: 'https://onlyhttp1.execute-api.eu-central-1.amazonaws.com',
       Tags: { owner: 'edge-team' },
-      stages: [{ StageName: '$default', Tags: { owner: 'edge-team' } }],
+      stages: [{ StageName: '$default', AutoDeploy: true, Tags: { owner: 'edge-team' } }],
       routes: [{ RouteId: 'r1', RouteKey: 'GET /', AuthorizationType: 'AWS_IAM' }],
       integrations: [],
       authorizers: [],
+      exports: [],
     },
   ];
   account.regions.push(onlyHttp);
