@@ -11,6 +11,7 @@ import {
   type ParsedOptions,
 } from './options.js';
 import { runExport } from './export.js';
+import { runIamPolicy } from './iam-policy.js';
 import { terminalProgress } from './progress.js';
 import {
   runChecks,
@@ -141,6 +142,16 @@ async function main(argv: string[]): Promise<void> {
     program.command('checks').description('list the check catalog').exitOverride(),
     'checks',
   ).action((_opts: unknown, cmd: Command) => emit(runChecks(explicitOptions(cmd))));
+
+  addOptions(
+    program
+      .command('iam-policy')
+      .description(
+        'print the least-privilege IAM policy a scan needs, compared with SecurityAudit and ReadOnlyAccess',
+      )
+      .exitOverride(),
+    'iam-policy',
+  ).action((_opts: unknown, cmd: Command) => emit(runIamPolicy(explicitOptions(cmd))));
 
   try {
     await program.parseAsync(argv);

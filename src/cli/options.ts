@@ -13,7 +13,8 @@ import { FORMAT_NAMES } from '../render/index.js';
 import { isKnownRegion } from '../snapshot/regions.js';
 import { sanitizeForTerminal } from '../util/terminal.js';
 
-export type CommandName = 'scan' | 'evaluate' | 'render' | 'checks' | 'export' | 'verify';
+export type CommandName =
+  'scan' | 'evaluate' | 'render' | 'checks' | 'export' | 'verify' | 'iam-policy';
 export const COMMANDS: readonly CommandName[] = [
   'scan',
   'evaluate',
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CommandName[] = [
   'checks',
   'export',
   'verify',
+  'iam-policy',
 ];
 
 export interface OptionSpec<T> {
@@ -226,8 +228,9 @@ export const OPTIONS = {
   }),
   json: option<boolean>({
     flags: '--json',
-    description: 'print the catalog (export: the import result) as JSON on stdout',
-    commands: ['checks', 'export'],
+    description:
+      'print the catalog (export: the import result; iam-policy: the policy document alone) as JSON on stdout',
+    commands: ['checks', 'export', 'iam-policy'],
   }),
   framework: option<string>({
     flags: '--framework <id>',
