@@ -2,6 +2,7 @@
 /** Entry point: parse options (from the table in options.ts), run, set the exit code. */
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, UserError } from '../errors.js';
+import { sanitizeLine } from '../util/terminal.js';
 import { TOOL } from '../version.js';
 import {
   displayDefault,
@@ -60,7 +61,8 @@ function explicitOptions(cmd: Command): ParsedOptions {
 
 function emit(result: RunResult): void {
   if (result.stdout) process.stdout.write(result.stdout);
-  for (const note of result.notes) process.stderr.write(`apigw-audit: ${note}\n`);
+  // Notes name files and resources, which can hold escape sequences: never raw to a terminal.
+  for (const note of result.notes) process.stderr.write(`apigw-audit: ${sanitizeLine(note)}\n`);
   process.exitCode = result.exitCode;
 }
 
@@ -165,7 +167,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof UserError) {
-      process.stderr.write(`apigw-audit: error: ${err.message}\n`);
+      process.stderr.write(`apigw-audit: error: ${sanitizeLine(err.message)}\n`);
       process.exitCode = err.exitCode;
       return;
     }
