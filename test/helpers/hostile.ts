@@ -29,8 +29,8 @@ export const HOSTILE_ALL = Object.entries(HOSTILE_STRINGS)
   .join(' ');
 
 /** Characters no terminal line may carry: C0 (but tab and LF), DEL, C1, bidi controls. */
-// eslint-disable-next-line no-control-regex
 export const TERMINAL_UNSAFE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 const H = HOSTILE_STRINGS;
