@@ -54,7 +54,8 @@ export function schemaValidator(schema: SchemaRef): ValidateFunction {
 
 /** Shown for a file name or a property name: no control sequences, at most `max` characters. */
 export function shown(text: string, max = 80): string {
-  const clean = sanitizeForTerminal(text);
+  // U+2028 and U+2029 end a line in many log viewers: the message stays one line.
+  const clean = sanitizeForTerminal(text).replace(/[\u2028\u2029\n]/g, '?');
   const chars = [...clean];
   return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : clean;
 }
