@@ -60,7 +60,6 @@ function expectCleanFailure(err: unknown): void {
   expect(message.length).toBeLessThan(1200);
 }
 
-
 const demoText = readFileSync(join(packageRoot, 'examples', 'demo-snapshot.json'), 'utf8');
 const demoSnapshot = JSON.parse(demoText) as Snapshot;
 const demoReport = evaluateSnapshot(demoSnapshot, ALL_CHECKS, auditConfig(), {
