@@ -14,6 +14,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
+
+const say = (stream, line) => stream.write(`${line}\n`);
 
 function auditAnswer() {
   if (process.env.AUDIT_JSON) return readFileSync(process.env.AUDIT_JSON, 'utf8');
@@ -36,10 +39,10 @@ if (!counts) {
   const why = answer?.message ?? answer?.error?.summary ?? 'no answer';
   const line = `npm audit: the advisory service could not be reached (${String(why).split('\n')[0]}): runtime dependencies were NOT checked`;
   if (process.env.AUDIT_REQUIRED === '1') {
-    console.error(`${line}; AUDIT_REQUIRED=1, failing`);
+    say(process.stderr, `${line}; AUDIT_REQUIRED=1, failing`);
     process.exit(1);
   }
-  console.error(`warning: ${line}`);
+  say(process.stderr, `warning: ${line}`);
   process.exit(0);
 }
 
@@ -47,11 +50,13 @@ const serious = Object.entries(answer.vulnerabilities ?? {})
   .filter(([, v]) => v.severity === 'high' || v.severity === 'critical')
   .map(([name, v]) => `${name} (${v.severity})`);
 if ((counts.high ?? 0) + (counts.critical ?? 0) > 0) {
-  console.error(
+  say(
+    process.stderr,
     `npm audit: ${counts.critical ?? 0} critical and ${counts.high ?? 0} high advisories in runtime dependencies: ${serious.join(', ') || 'see npm audit'}`,
   );
   process.exit(1);
 }
-console.log(
+say(
+  process.stdout,
   `npm audit: no high or critical advisory in runtime dependencies (${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low)`,
 );
