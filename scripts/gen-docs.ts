@@ -11,6 +11,7 @@ import { ALL_CHECKS } from '../checks/index.js';
 import { catalogIndex, checkDoc, reportSchemaDoc } from '../src/docs/check-docs.js';
 import { optionTable, withOptionTable } from '../src/docs/option-table.js';
 import { permissionsDoc } from '../src/docs/permissions-doc.js';
+import { withReadmeBlocks } from '../src/docs/readme-blocks.js';
 import { withRegionSlices } from '../src/docs/snapshot-schema.js';
 import { formatted } from './prettier-format.js';
 import { checksSchema } from '../src/engine/check-info-schema.js';
@@ -44,8 +45,11 @@ writeFileSync(permissions, await formatted(permissionsDoc(), permissions));
 const readme = join(packageRoot, 'README.md');
 writeFileSync(
   readme,
-  await formatted(withOptionTable(readFileSync(readme, 'utf8'), optionTable()), readme),
+  await formatted(
+    withReadmeBlocks(withOptionTable(readFileSync(readme, 'utf8'), optionTable())),
+    readme,
+  ),
 );
 console.log(
-  `wrote ${ALL_CHECKS.length} check pages, docs/checks.md, docs/permissions.md, the snapshot schema's slices, the report schema's checks part and README.md's option table`,
+  `wrote ${ALL_CHECKS.length} check pages, docs/checks.md, docs/permissions.md, the snapshot schema's slices, the report schema's checks part and README.md's option table and generated blocks`,
 );

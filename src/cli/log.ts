@@ -2,7 +2,7 @@
  * Every line the CLI writes to stderr goes through here, so a log pipeline can ask for one JSON
  * object per line (--log-format json) and a cron job for silence (--quiet) in one place.
  */
-import { sanitizeForTerminal } from '../util/terminal.js';
+import { sanitizeLine } from '../util/terminal.js';
 
 export const LOG_FORMATS = ['text', 'json'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -75,7 +75,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
           JSON.stringify({ level, time: now().toISOString(), event, message, ...fields }) + '\n',
         );
       } else {
-        write(TEXT_PREFIX[entry.level] + sanitizeForTerminal(entry.message) + '\n');
+        write(TEXT_PREFIX[entry.level] + sanitizeLine(entry.message) + '\n');
       }
     },
   };

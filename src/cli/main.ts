@@ -15,6 +15,7 @@ import { runConfigPrint } from './config-print.js';
 import { runDiff } from './diff.js';
 import { runExport } from './export.js';
 import { createLogger, logFormatInArgv, type LogFormat } from './log.js';
+import { runIamPolicy } from './iam-policy.js';
 import { terminalProgress } from './progress.js';
 import {
   runChecks,
@@ -191,6 +192,16 @@ async function main(argv: string[]): Promise<void> {
       .exitOverride(),
     'config',
   ).action((_opts: unknown, cmd: Command) => emit(runConfigPrint(explicitOptions(cmd))));
+
+  addOptions(
+    program
+      .command('iam-policy')
+      .description(
+        'print the least-privilege IAM policy a scan needs, compared with SecurityAudit and ReadOnlyAccess',
+      )
+      .exitOverride(),
+    'iam-policy',
+  ).action((_opts: unknown, cmd: Command) => emit(runIamPolicy(explicitOptions(cmd))));
 
   try {
     await program.parseAsync(argv);

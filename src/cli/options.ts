@@ -15,7 +15,15 @@ import { isKnownRegion } from '../snapshot/regions.js';
 import { sanitizeForTerminal } from '../util/terminal.js';
 
 export type CommandName =
-  'scan' | 'evaluate' | 'render' | 'diff' | 'checks' | 'export' | 'verify' | 'config';
+  | 'scan'
+  | 'evaluate'
+  | 'render'
+  | 'diff'
+  | 'checks'
+  | 'export'
+  | 'verify'
+  | 'config'
+  | 'iam-policy';
 export const COMMANDS: readonly CommandName[] = [
   'scan',
   'evaluate',
@@ -25,6 +33,7 @@ export const COMMANDS: readonly CommandName[] = [
   'export',
   'verify',
   'config',
+  'iam-policy',
 ];
 
 /** Commands that take every option `scan` takes (config --print shows what a scan would use). */
@@ -308,8 +317,8 @@ export const OPTIONS = {
   json: option<boolean>({
     flags: '--json',
     description:
-      'print the catalog (export: the import result; diff: new, resolved, changed, unchanged) as JSON on stdout',
-    commands: ['checks', 'export', 'diff'],
+      'print the catalog (export: the import result; diff: new, resolved, changed, unchanged; iam-policy: the policy document alone) as JSON on stdout',
+    commands: ['checks', 'export', 'diff', 'iam-policy'],
   }),
   framework: option<string>({
     flags: '--framework <id>',

@@ -8,6 +8,7 @@
  * point to, and a reference whose target could not be read has no entry and a collection error
  * naming it.
  */
+import { redactCollected } from '../snapshot/redact-text.js';
 import type { RegionSnapshot } from '../snapshot/types.js';
 import { collectApiGatewayAccount, collectClientCertificates } from './account.js';
 import { collectCertificates } from './acm.js';
@@ -45,6 +46,7 @@ export const REGION_COLLECTORS: RegionCollectors = {
     collectCertificates(ctx, domainNames, v2DomainNames),
 };
 
-export function collectRegion(ctx: RegionContext): Promise<RegionSnapshot> {
-  return runRegionSlices(ctx, REGION_COLLECTORS);
+/** Secret-looking text never reaches the snapshot (src/snapshot/redact-text.ts). */
+export async function collectRegion(ctx: RegionContext): Promise<RegionSnapshot> {
+  return redactCollected(await runRegionSlices(ctx, REGION_COLLECTORS));
 }

@@ -6,7 +6,7 @@
  */
 import type { CheckInfo, Report } from '../engine/types.js';
 import { InputFileError } from '../errors.js';
-import { schemaValidator } from '../util/json-file.js';
+import { parseJsonText, validateAgainstSchema } from '../util/schema-file.js';
 import { catalogFingerprint, type MappingFile } from './catalog.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { MANIFEST_FILE, scanFacts, type Manifest } from './manifest.js';
@@ -30,20 +30,11 @@ async function readManifest(store: BundleStore): Promise<Manifest> {
   const where = `${store.location}/${MANIFEST_FILE}`;
   const bytes = await store.read(MANIFEST_FILE);
   if (!bytes) throw new InputFileError(`${where}: no such file (not an evidence bundle)`);
-  let data: unknown;
-  try {
-    data = JSON.parse(bytes.toString('utf8'));
-  } catch (err) {
-    throw new InputFileError(`${where}: not valid JSON (${(err as Error).message})`);
-  }
-  const validate = schemaValidator('manifest');
-  if (!validate(data)) {
-    const e = validate.errors?.[0];
-    throw new InputFileError(
-      `${where}: not an apigw-audit manifest (${e?.instancePath || '(top level)'} ${e?.message ?? 'is invalid'})`,
-    );
-  }
-  return data as Manifest;
+  return validateAgainstSchema<Manifest>(
+    where,
+    parseJsonText(where, bytes.toString('utf8')),
+    'manifest',
+  );
 }
 
 export async function verifyBundle(

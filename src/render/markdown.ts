@@ -6,7 +6,8 @@
  * Every string that came from AWS or from the configuration goes through `mdText`: HTML
  * special characters become entities and Markdown punctuation is backslash-escaped, so a
  * resource name cannot close a table cell, start a link, autolink or code span, mention a
- * user, or inject HTML.
+ * user, or inject HTML; control characters are dropped and bidirectional controls shown by
+ * code point.
  */
 import { SEVERITIES, STATUSES, type Finding, type Report } from '../engine/types.js';
 import { bySeverity, truncate } from './common.js';
@@ -20,6 +21,12 @@ export function mdText(value: string): string {
     value
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+      // Bidirectional controls could make a name read as another ("invoice\u202Efdp.exe"):
+      // shown by code point instead.
+      .replace(
+        /[\u202a-\u202e\u2066-\u2069]/g,
+        (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase()}>`,
+      )
       .replace(/\r\n|\r|\n/g, ' ')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')

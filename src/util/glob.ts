@@ -32,6 +32,7 @@ function matcher(pattern: string, options: picomatch.PicomatchOptions, cacheKey:
  */
 export function matchesStarPattern(pattern: string, value: string): boolean {
   if (value === '') return pattern.replace(/\*/g, '') === '';
+  if (pattern === '') return false;
   // "?" and "\" are literal in configuration patterns, and picomatch would drop a leading "./"
   // as a path prefix: escape them.
   const escaped = pattern.replace(/[\\?]/g, '\\$&').replace(/^\.\//, '\\./');
@@ -45,6 +46,8 @@ export function matchesIamWildcard(
   caseInsensitive = true,
 ): boolean {
   if (value === '') return pattern.replace(/\*/g, '') === '';
+  // An empty pattern (an empty string in a policy's Action list) matches nothing but itself.
+  if (pattern === '') return false;
   const escaped = pattern.replace(/\\/g, '\\\\');
   const options = { ...ONLY_WILDCARDS, nocase: caseInsensitive };
   return matcher(escaped, options, `iam\u0000${caseInsensitive}\u0000${escaped}`)(value);

@@ -1,55 +1,24 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { InputFileError } from '../errors.js';
-import { schemasDir } from '../paths.js';
+/** The JSON files apigw-audit itself writes and reads back: reports, snapshots, manifests. */
+import {
+  parseJsonText,
+  readJsonValidated,
+  readTextFile,
+  schemaValidator as validatorFor,
+} from './schema-file.js';
+import type { ValidateFunction } from 'ajv';
 
-// ajv-formats ships CommonJS with a default export property.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+export type ShippedSchema = 'report' | 'snapshot' | 'manifest' | 'config';
 
-const validators = new Map<string, ValidateFunction>();
-
-export function schemaValidator(name: 'report' | 'snapshot' | 'manifest'): ValidateFunction {
-  let v = validators.get(name);
-  if (!v) {
-    const ajv = new Ajv({ allErrors: false, strict: false });
-    addFormats(ajv);
-    const schema = JSON.parse(readFileSync(join(schemasDir, `${name}.schema.json`), 'utf8'));
-    v = ajv.compile(schema);
-    validators.set(name, v);
-  }
-  return v;
+export function schemaValidator(name: ShippedSchema): ValidateFunction {
+  return validatorFor(name);
 }
 
 /** Reads and parses a JSON file; any failure is one line that names the file. */
 export function readJsonFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputFileError(`${path}: no such file`);
-    if (code === 'EISDIR') throw new InputFileError(`${path}: is a directory, not a JSON file`);
-    throw new InputFileError(`${path}: cannot read (${code ?? String(err)})`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new InputFileError(`${path}: not valid JSON (${(err as Error).message})`);
-  }
+  return parseJsonText(path, readTextFile(path));
 }
 
-/** Parses and validates against a shipped schema; the first violation is the message. */
-export function readValidated<T>(path: string, schema: 'report' | 'snapshot'): T {
-  const data = readJsonFile(path);
-  const validate = schemaValidator(schema);
-  if (!validate(data)) {
-    const e = validate.errors?.[0];
-    const where = e?.instancePath || '(top level)';
-    throw new InputFileError(
-      `${path}: not an apigw-audit ${schema} (${where} ${e?.message ?? 'is invalid'})`,
-    );
-  }
-  return data as T;
+/** Parses and validates against a shipped schema; the message names the file, place and want. */
+export function readValidated<T>(path: string, schema: ShippedSchema): T {
+  return readJsonValidated<T>(path, schema);
 }

@@ -15,6 +15,7 @@ import type { Report } from '../../src/engine/types.js';
 import { packageRoot } from '../../src/paths.js';
 import { renderHtml } from '../../src/render/html.js';
 import { CHECK_FAMILIES } from '../../src/render/page-contract.js';
+import { HOSTILE_STRINGS, hostileSnapshot } from '../helpers/hostile.js';
 import { reportOf, volumeReport } from '../helpers/report.js';
 import {
   ACCOUNT,
@@ -619,4 +620,57 @@ describe('report.html: check families', () => {
       await o.close();
     }
   });
+});
+
+describe('report.html: hostile strings in every field, every check', () => {
+  it('runs no script from the data, sends no request, follows no javascript: URL', async () => {
+    const report = reportOf(hostileSnapshot(), [], ALL_CHECKS);
+    // A report file can be edited before `render`: its catalog's links are data too.
+    for (const info of Object.values(report.checks)) {
+      info.references = [
+        { title: HOSTILE_STRINGS.scriptEnd, url: HOSTILE_STRINGS.jsUrl },
+        { title: 'data', url: 'data:text/html,<script>window.__pwned=21</script>' },
+        { title: 'vbscript', url: ' javascript:window.__pwned=22' },
+      ];
+    }
+    const o = await open('hostile-all.html', renderHtml(report));
+    const { page } = o;
+    try {
+      for (const view of ['summary', 'findings', 'inventory', 'compliance', 'coverage']) {
+        await page.evaluate((v) => (location.hash = v), `#${view}`);
+        await page.waitForFunction((v) => document.body.dataset.view === v, view);
+      }
+      await page.evaluate(() => (location.hash = '#findings'));
+      await page.check('input[name="status"][value="PASS"]');
+      await page.evaluate(() => {
+        document.querySelectorAll('details').forEach((d) => {
+          (d as HTMLDetailsElement).open = true;
+        });
+      });
+      // Click every link the page shows: none may navigate or run anything.
+      const links = await page
+        .locator('a[href]')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+      expect(links.length).toBeGreaterThan(0);
+      for (const href of links) expect(href, href).toMatch(/^(#|https?:\/\/)/);
+      await expect(page.locator('#findings').textContent()).resolves.toContain(
+        HOSTILE_STRINGS.scriptEnd,
+      );
+      const injected = await page.evaluate(() => ({
+        imgs: document.querySelectorAll('img').length,
+        handlers: document.querySelectorAll('[onerror], [onload], [onclick]').length,
+        scripts: document.scripts.length,
+        iframes: document.querySelectorAll('iframe, object, embed').length,
+        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+        title: document.title,
+      }));
+      expect(injected).toMatchObject({ imgs: 0, handlers: 0, scripts: 3, iframes: 0, pwned: null });
+      expect(injected.title).not.toContain('owned');
+      expect(o.dialogs).toEqual([]);
+      expect(o.problems).toEqual([]);
+      expect(o.requests).toEqual([o.url]);
+    } finally {
+      await o.close();
+    }
+  }, 60_000);
 });

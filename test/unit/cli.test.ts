@@ -52,12 +52,18 @@ describe('CLI usage errors: one line on stderr, exit 2', () => {
   it('malformed JSON', async () => {
     const f = join(tmp(), 'bad.json');
     writeFileSync(f, '{"schemaVersion": ');
-    expectOneLineError(await runCli(['evaluate', f]), 'not valid JSON');
+    expectOneLineError(
+      await runCli(['evaluate', f]),
+      `${f}: line 1, column 19: expected valid JSON (the file ends too early)`,
+    );
   });
   it('JSON that is not a snapshot', async () => {
     const f = join(tmp(), 'other.json');
     writeFileSync(f, JSON.stringify({ hello: 'world' }));
-    expectOneLineError(await runCli(['evaluate', f]), 'not an apigw-audit snapshot');
+    expectOneLineError(
+      await runCli(['evaluate', f]),
+      `${f}: /schemaVersion: expected to be present`,
+    );
   });
   it('a config file with an unknown key', async () => {
     const d = tmp();

@@ -185,21 +185,25 @@ describe('apigw-audit verify DIR', () => {
     writeFileSync(path, '{"manifestVersion": ');
     const bad = await runCli(['verify', dir]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('manifest.json: not valid JSON');
+    expect(bad.stderr).toContain(
+      'manifest.json: line 1, column 21: expected valid JSON (the file ends too early)',
+    );
 
     const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8'));
     manifest.files[0].sha256 = 'abc';
     writeFileSync(path, JSON.stringify(manifest));
     const invalid = await runCli(['verify', dir]);
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toContain('manifest.json: not an apigw-audit manifest (/files/0/sha256');
+    expect(invalid.stderr).toContain(
+      'manifest.json: /files/0/sha256: expected a string matching ^[0-9a-f]{64}$',
+    );
     // A manifest cannot send verify outside the bundle.
     manifest.files[0].sha256 = '0'.repeat(64);
     manifest.files[0].path = '../../etc/passwd';
     writeFileSync(path, JSON.stringify(manifest));
     const escape = await runCli(['verify', dir]);
     expect(escape.code).toBe(2);
-    expect(escape.stderr).toContain('manifest.json: not an apigw-audit manifest (/files/0/path');
+    expect(escape.stderr).toContain('manifest.json: /files/0/path: expected a string matching');
     for (const r of [missing, none, bad, invalid, escape]) {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -99,3 +99,12 @@ describe('matchSuppression resource globs', () => {
     ).toBeUndefined();
   });
 });
+
+describe('empty patterns (an empty string in a policy or configuration)', () => {
+  it('match only the empty value, and never throw', () => {
+    expect(matchesIamWildcard('', '')).toBe(true);
+    expect(matchesIamWildcard('', 'execute-api:Invoke')).toBe(false);
+    expect(matchesStarPattern('', '')).toBe(true);
+    expect(matchesStarPattern('', 'arn:aws:apigateway:eu-west-1::/restapis/a')).toBe(false);
+  });
+});

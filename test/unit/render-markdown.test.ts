@@ -102,6 +102,7 @@ describe('Markdown renderer', () => {
       '\\`x\\` \\*y\\* \\_z\\_ \\[l\\](u) \\@me \\#1 \\~s\\~ \\\\',
     );
     expect(mdText('a\r\nb\nc\u0000d\u001b')).toBe('a b cd');
+    expect(mdText('invoice\u202Efdp.exe\u2066')).toBe('invoice&lt;U+202E&gt;fdp.exe&lt;U+2066&gt;');
     expect(mdText('see https://x.io and WWW.y.io')).toBe('see https:\\/\\/x.io and WWW\\.y.io');
     expect(toHtml(mdText('https://x.io www.y.io'))).not.toContain('<a');
   });

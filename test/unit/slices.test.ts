@@ -17,23 +17,9 @@ import {
   SLICE_NAMES,
   sliceRow,
 } from '../../src/snapshot/slices.js';
+import { commandsImported } from '../helpers/sdk-imports.js';
 
 const read = (...p: string[]) => readFileSync(join(packageRoot, ...p), 'utf8');
-
-/** `service:Operation` of every `...Command` imported from an AWS SDK client in `source`. */
-function commandsImported(source: string): string[] {
-  const out: string[] = [];
-  const imports = /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'@aws-sdk\/client-([a-z0-9-]+)'/g;
-  for (const [, names, pkg] of source.matchAll(imports)) {
-    const service = pkg!.replace(/-/g, '');
-    for (const spec of names!.split(',')) {
-      const original = spec.trim().split(/\s+as\s+/)[0]!;
-      const m = /^(\w+)Command$/.exec(original);
-      if (m) out.push(`${service}:${m[1]}`);
-    }
-  }
-  return out;
-}
 
 describe('the slice table', () => {
   it('lists every Command imported under src/collect/, and nothing they do not import', () => {
