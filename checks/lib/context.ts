@@ -308,14 +308,12 @@ export class CheckContext {
         continue;
       }
       const servings = restServings(a.api);
-      for (const s of servings) {
-        if (s.methods) continue;
-        const stage = a.api.stages!.find((x) => x.stageName === s.stageName)!;
-        this.error(
-          ref.restStage({ ...a, stage }),
-          'restApi.deployments',
-          `${a.api.id}/${s.deploymentId}`,
-        );
+      // A stage whose deployment could not be read may serve any method, better or worse than
+      // the others: no method of the API gets a verdict, the API gets the ERROR.
+      const unread = servings.find((s) => !s.methods);
+      if (unread) {
+        this.error(ref.restApi(a), 'restApi.deployments', `${a.api.id}/${unread.deploymentId}`);
+        continue;
       }
       const draft = draftMethods(a.api);
       const keys = new Set(draft.keys());
@@ -345,7 +343,7 @@ export class CheckContext {
 
   /**
    * HTTP API routes as the stages serve them: auto-deploying stages serve the draft, the others
-   * what their export shows. A stage whose export could not be read gets an ERROR of its own.
+   * what their export shows. A stage whose export could not be read makes the API ERROR.
    */
   *httpServedRoutes(): Generator<V2ServedRouteScope> {
     for (const a of this.v2Apis('HTTP')) {
@@ -360,10 +358,12 @@ export class CheckContext {
         continue;
       }
       const servings = v2Servings(a.api);
-      for (const s of servings) {
-        if (s.routes) continue;
-        const stage = a.api.stages!.find((x) => x.StageName === s.stageName)!;
-        this.error(ref.v2Stage({ ...a, stage }), 'v2Api.exports', `${a.api.ApiId}/${s.stageName}`);
+      // As for REST deployments: a stage whose export could not be read leaves every route of
+      // the API undecided.
+      const unread = servings.find((s) => !s.routes);
+      if (unread) {
+        this.error(ref.v2Api(a), 'v2Api.exports', `${a.api.ApiId}/${unread.stageName}`);
+        continue;
       }
       const draft = new Map(a.api.routes!.map((r) => [r.RouteKey, r]));
       const keys = new Set(draft.keys());

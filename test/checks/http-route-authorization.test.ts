@@ -131,7 +131,7 @@ describe('http-route-authorization', () => {
       ],
     },
     {
-      name: "a stage's export that failed: ERROR for that stage",
+      name: "a stage's export that failed: ERROR for the API",
       snapshot: snapshot(
         [
           region({
@@ -154,7 +154,7 @@ describe('http-route-authorization', () => {
           }),
         ],
       ),
-      expect: [{ resource: 'shop/prod', status: 'ERROR', message: 'ExportApi' }],
+      expect: [{ resource: 'shop', status: 'ERROR', message: 'ExportApi' }],
     },
     {
       name: 'routes not collected: ERROR; listing failed: ERROR for the region',

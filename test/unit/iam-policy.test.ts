@@ -82,12 +82,13 @@ describe('the managed-policy comparison', () => {
     expect(allowsApiGatewayGet(READ_ONLY_ACCESS, '/anything/*')).toBe(true);
   });
 
-  it('SecurityAudit lacks exactly the usage plans, API keys, base path mappings, GetAccount and ListRegions', () => {
+  it('SecurityAudit lacks exactly the usage plans, API keys, base path mappings, private-domain access associations, GetAccount and ListRegions', () => {
     expect(missingFrom('SecurityAudit').sort()).toEqual(
       [
         'account:ListRegions',
         'apigateway:GET /account',
         'apigateway:GET /apikeys',
+        'apigateway:GET /domainnameaccessassociations',
         'apigateway:GET /domainnames/*/basepathmappings',
         'apigateway:GET /usageplans',
         'apigateway:GET /usageplans/*/keys',

@@ -213,7 +213,7 @@ describe('YAML and JSON files', () => {
     ['dup.yaml', 'a: 1\na: 2\n', 'Map keys must be unique at line 2, column 1'],
     ['docs.yaml', 'a: 1\n---\nb: 2\n', 'multiple documents'],
     ['alias.yaml', 'a: *nowhere\n', 'not valid YAML ('],
-    ['bad.json', '{"a": }', 'not valid JSON ('],
+    ['bad.json', '{"a": }', 'expected valid JSON ('],
   ])('%s: one line naming the file', (name, text, message) => {
     const path = tmpFile(name, text);
     let error: Error | undefined;

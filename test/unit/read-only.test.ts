@@ -34,7 +34,9 @@ const OPT_IN_WRITERS: Record<string, { file: string; reachedBy: string }> = {
 export const isReadOperation = (op: string): boolean =>
   /^[a-z0-9]+:(Get|List|Describe)[A-Z]\w*$/.test(op) ||
   op === 'sts:AssumeRole' ||
-  op === 'sts:GetCallerIdentity';
+  op === 'sts:GetCallerIdentity' ||
+  // GET /apis/{id}/exports/{specification}: a read (apigateway:GET) despite its name.
+  op === 'apigatewayv2:ExportApi';
 
 /** service:Operation -> the shipped files that import its command. */
 function importedOperations(): Map<string, string[]> {

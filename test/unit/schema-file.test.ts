@@ -38,9 +38,9 @@ describe('schema violations', () => {
     expect(config({ suppressions: [{ checkId: 'x' }] })).toBe(
       'c.json: /suppressions/0/reason: expected to be present',
     );
-    expect(config({ suppressions: [{ checkId: 'x', reason: 'r', expires: 'soon' }] })).toBe(
-      'c.json: /suppressions/0/expires: expected a date (YYYY-MM-DD)',
-    );
+    expect(
+      config({ suppressions: [{ checkId: 'x', reason: 'long enough reason', expires: 'soon' }] }),
+    ).toBe('c.json: /suppressions/0/expires: expected a date (YYYY-MM-DD)');
     expect(config({ thresholds: { certificateExpiryDays: 9999 } })).toBe(
       'c.json: /thresholds/certificateExpiryDays: expected a number <= 3650',
     );
@@ -51,7 +51,7 @@ describe('schema violations', () => {
       'c.json: /requiredTags/0: expected a non-empty string',
     );
     expect(config({ regoins: 'all' })).toMatch(
-      /^c\.json: \/regoins: expected no such property \(known: "\$schema", "regions", /,
+      /^c\.json: \/regoins: expected no such property \(known: "\$schema", "profile", "regions", /,
     );
   });
 
@@ -108,7 +108,10 @@ describe('every file the CLI reads', () => {
   it('--config, snapshot and report: exit 2, one line, "apigw-audit: error: FILE: /path: expected ..."', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-schema-'));
     const cfg = join(dir, 'config.json');
-    writeFileSync(cfg, JSON.stringify({ suppressions: [{ checkId: 'x', reason: '' }] }));
+    writeFileSync(
+      cfg,
+      JSON.stringify({ suppressions: [{ checkId: 'rest-xray-tracing', reason: '' }] }),
+    );
     const snap = join(dir, 'snapshot.json');
     writeFileSync(
       snap,
@@ -131,7 +134,8 @@ describe('every file the CLI reads', () => {
     for (const [args, line] of [
       [
         ['evaluate', snap, '--config', cfg],
-        `${cfg}: /suppressions/0/reason: expected a non-empty string`,
+        // The config loader checks suppression entries itself, naming the entry and the field.
+        `${cfg}: suppressions[0] field "reason": is required: say why the risk is accepted`,
       ],
       [
         ['evaluate', snap],
