@@ -15,6 +15,7 @@ import { terminalProgress } from './progress.js';
 import {
   runChecks,
   runEvaluate,
+  runMerge,
   runRender,
   runScan,
   runVerifyCommand,
@@ -105,6 +106,22 @@ async function main(argv: string[]): Promise<void> {
     'render',
   ).action((path: string, _opts: unknown, cmd: Command) =>
     emit(runRender(path, explicitOptions(cmd))),
+  );
+
+  addOptions(
+    program
+      .command('merge')
+      .description(
+        'combine shard reports (scan --shard K/N) into one report, as one scan of all their accounts would write it',
+      )
+      .argument(
+        '<reports...>',
+        'report.json of each shard (snapshot.json beside each is merged too)',
+      )
+      .exitOverride(),
+    'merge',
+  ).action((paths: string[], _opts: unknown, cmd: Command) =>
+    emit(runMerge(paths, explicitOptions(cmd))),
   );
 
   const exportCmd = program

@@ -87,6 +87,14 @@ export interface InventoryRow {
   caching: Array<{ stage: string; enabled: boolean; ttlInSeconds?: number; encrypted?: boolean }>;
 }
 
+/** The counts of one account's findings. */
+export interface AccountSummary {
+  total: number;
+  byStatus: Record<Status, number>;
+  failBySeverity: Record<Severity, number>;
+  suppressed: number;
+}
+
 export interface Summary {
   total: number;
   byStatus: Record<Status, number>;
@@ -96,6 +104,8 @@ export interface Summary {
   /** Checks that applied to no resource in this snapshot. */
   notApplicable: string[];
   byCheck: Record<string, Record<Status, number>>;
+  /** The same counts per account, for every scanned account (one with no finding too). */
+  byAccount?: Record<string, AccountSummary>;
 }
 
 export interface Coverage {
@@ -119,6 +129,8 @@ export interface Report {
     accounts: string[];
     /** Account names where they could be read (Organizations, else the IAM account alias). */
     accountNames?: Record<string, string>;
+    /** With --org: each account's OU path ("Root/Workloads/Prod"). */
+    ouPaths?: Record<string, string>;
     regions: string[];
     principal?: string;
     options: Record<string, unknown>;
