@@ -135,6 +135,9 @@ function event(report: Report, f: Finding, logName: string): OcsfDetectionFindin
         type_id: 10,
         type: 'AWS Account',
       },
+      ...(report.scan.ouPaths?.[f.resource.accountId]
+        ? { org: { ou_name: report.scan.ouPaths[f.resource.accountId] } }
+        : {}),
     },
     resources: [
       {
