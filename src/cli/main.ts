@@ -112,7 +112,7 @@ async function main(argv: string[]): Promise<void> {
     program
       .command('merge')
       .description(
-        'combine shard reports (scan --shard K/N) into one report, as one scan of all their accounts would write it',
+        'combine the reports of sharded scans into one report, as one scan of all their accounts would write it',
       )
       .argument(
         '<reports...>',

@@ -229,7 +229,7 @@ export const OPTIONS = {
   }),
   externalId: option<string>({
     flags: '--external-id <id>',
-    description: 'external ID to pass when assuming --role-arn or --org roles',
+    description: 'external ID to pass when assuming the role in each account',
     commands: ['scan', 'export'],
     config: { key: 'externalId' },
   }),
