@@ -9,30 +9,15 @@ import {
   ListRootsCommand,
   MoveAccountCommand,
 } from '@aws-sdk/client-organizations';
-import { AssumeRoleCommand } from '@aws-sdk/client-sts';
-import { createClientFactory, type ClientFactory } from '../../src/collect/clients.js';
+import { clientsInAccount } from '../../bench/moto.js';
+import type { ClientFactory } from '../../src/collect/clients.js';
 import type { MotoHandle } from './moto.js';
 
 /** moto's default account, which creates the organization and so is its management account. */
 export const MANAGEMENT = '123456789012';
 
-export async function clientsIn(moto: MotoHandle, accountId: string): Promise<ClientFactory> {
-  const out = await moto.clients('us-east-1').sts.send(
-    new AssumeRoleCommand({
-      RoleArn: `arn:aws:iam::${accountId}:role/Seeder`,
-      RoleSessionName: 'seeder',
-    }),
-  );
-  const c = out.Credentials!;
-  return createClientFactory({
-    endpointUrl: moto.endpoint,
-    credentials: {
-      accessKeyId: c.AccessKeyId!,
-      secretAccessKey: c.SecretAccessKey!,
-      sessionToken: c.SessionToken,
-    },
-    maxAttempts: 2,
-  });
+export function clientsIn(moto: MotoHandle, accountId: string): Promise<ClientFactory> {
+  return clientsInAccount(moto.endpoint, accountId, { maxAttempts: 2 });
 }
 
 export interface SeededOrg {
