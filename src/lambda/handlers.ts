@@ -95,7 +95,13 @@ export interface MergeResult {
   missingAccounts: string[];
   newHighOrCritical: number;
   /** The first few, for the notification. */
-  newFindings: Array<{ id: string; severity: string; title: string; account: string; resource: string }>;
+  newFindings: Array<{
+    id: string;
+    severity: string;
+    title: string;
+    account: string;
+    resource: string;
+  }>;
   report: string;
   evidence: string;
 }
