@@ -47,8 +47,8 @@ export function minimalPolicy(): object {
   return { Version: '2012-10-17', Statement: statements };
 }
 
-/** What the principal that starts a multi-account scan needs besides. */
-export function callerPolicy(): object {
+/** The actions of the principal that starts a scan: AssumeRole, and with --org the listing. */
+export function callerActions(): { assume: string[]; organizations: string[] } {
   const actions = [
     ...new Set(
       operations()
@@ -57,13 +57,28 @@ export function callerPolicy(): object {
     ),
   ].sort();
   return {
+    assume: actions.filter((a) => a.startsWith('sts:')),
+    organizations: actions.filter((a) => a.startsWith('organizations:')),
+  };
+}
+
+/** What the principal that starts a multi-account scan needs besides. */
+export function callerPolicy(): object {
+  const { assume, organizations } = callerActions();
+  return {
     Version: '2012-10-17',
     Statement: [
       {
         Sid: 'AssumeAuditRoles',
         Effect: 'Allow',
-        Action: actions.length === 1 ? actions[0] : actions,
+        Action: assume.length === 1 ? assume[0] : assume,
         Resource: ['arn:aws:iam::111122223333:role/Audit', 'arn:aws:iam::444455556666:role/Audit'],
+      },
+      {
+        Sid: 'ListOrganizationAccounts',
+        Effect: 'Allow',
+        Action: organizations,
+        Resource: '*',
       },
     ],
   };
@@ -128,9 +143,11 @@ export function permissionsDoc(): string {
     '  `cloud.account.name`, ASFF `AwsAccountName`). `SecurityAudit` and `ReadOnlyAccess` include',
     '  it; denied, it is a collection error and the outputs show the account ID instead.',
     '',
-    '### Scanning several accounts (`--role-arn`)',
+    '### Scanning several accounts (`--role-arn`, `--org`)',
     '',
-    'The principal that starts the scan also needs to assume the audit role in each account:',
+    'The principal that starts the scan also needs to assume the audit role in each account, and',
+    'with `--org` to list the organization (from the management account or a delegated',
+    'administrator; the second statement is needed only with `--org`):',
     '',
     ...json(callerPolicy()),
     '',
