@@ -6,6 +6,7 @@
  * The walk costs two calls per OU, where asking each account's parents would cost one per
  * account per level.
  */
+import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import {
   ListAccountsCommand,
   ListAccountsForParentCommand,
@@ -106,4 +107,9 @@ export async function discoverOrgAccounts(org: OrganizationsClient): Promise<Org
         'run from the management account or a delegated administrator',
     );
   }
+}
+
+/** The account the credentials belong to (the organization's own, which has no member role). */
+export async function callerAccountId(sts: STSClient): Promise<string | undefined> {
+  return (await sts.send(new GetCallerIdentityCommand({}))).Account;
 }

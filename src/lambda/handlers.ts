@@ -13,11 +13,10 @@
  * Settings come from the function's environment (read by settingsFrom), so the same code runs
  * in Lambda and in the tests against moto.
  */
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { ALL_CHECKS } from '../../checks/index.js';
 import { accountSelected } from '../collect/account-filter.js';
 import { createClientFactory, type ClientFactory } from '../collect/clients.js';
-import { discoverOrgAccounts } from '../collect/org.js';
+import { callerAccountId, discoverOrgAccounts } from '../collect/org.js';
 import { collectSnapshot } from '../collect/scan.js';
 import { auditConfig } from '../config/load.js';
 import { evaluateSnapshot } from '../engine/evaluate.js';
@@ -126,8 +125,8 @@ export function makeHandlers(settings: Settings, clients?: ClientFactory) {
   async function listAccounts(event: { runId?: string } = {}): Promise<ListResult> {
     const runId = runIdOf(event.runId, new Date());
     const home = factory(settings.region);
-    const [identity, listed] = await Promise.all([
-      home.sts.send(new GetCallerIdentityCommand({})),
+    const [caller, listed] = await Promise.all([
+      callerAccountId(home.sts),
       discoverOrgAccounts(home.organizations),
     ]);
     const filter = {
@@ -136,7 +135,7 @@ export function makeHandlers(settings: Settings, clients?: ClientFactory) {
     };
     // The audit account itself has no member role; like `scan --org`, only when named.
     const accounts = listed
-      .filter((a) => a.accountId !== identity.Account || settings.include?.includes(a.accountId))
+      .filter((a) => a.accountId !== caller || settings.include?.includes(a.accountId))
       .filter((a) => accountSelected(a, filter))
       .map((a) => ({
         accountId: a.accountId,

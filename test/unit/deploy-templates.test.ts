@@ -20,6 +20,10 @@ import {
 import { minimalPolicy } from '../../src/docs/permissions-doc.js';
 import { packageRoot } from '../../src/paths.js';
 
+/** A template or definition walked by key (they are plain JSON). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Tree = Record<string, any>;
+
 const CFN_LINT = join(packageRoot, '.venv', 'bin', 'cfn-lint');
 const read = (file: string) => JSON.parse(readFileSync(join(packageRoot, 'deploy', file), 'utf8'));
 
@@ -29,8 +33,8 @@ function cfnLint(path: string): { code: number | null; out: string } {
 }
 
 /** The audit stack with its definition changed by `edit`, written to a temporary file. */
-function withDefinition(edit: (d: Record<string, any>) => void): string {
-  const t = auditStackTemplate() as Record<string, any>;
+function withDefinition(edit: (d: Tree) => void): string {
+  const t = auditStackTemplate() as Tree;
   edit(t.Resources.StateMachine.Properties.Definition);
   const path = join(mkdtempSync(join(tmpdir(), 'apigw-audit-cfn-')), 'stack.json');
   writeFileSync(path, JSON.stringify(t));
@@ -62,13 +66,13 @@ describe('deploy/ templates', () => {
     expect(good.errorsText()).toBe('');
     expect(good.isValid).toBe(true);
     // Each error alone: the validator reports schema errors before it follows transitions.
-    const edits: Array<[(d: Record<string, any>) => void, RegExp]> = [
+    const edits: Array<[(d: Tree) => void, RegExp]> = [
       [(d) => (d.States.ScanAccounts.ItemProcessor.ProcessorConfig.Mode = 'SIDEWAYS'), /Mode/],
       [(d) => (d.States.Merge.Next = 'NoSuchState'), /NoSuchState/],
     ];
     for (const [edit, message] of edits) {
       expect(cfnLint(withDefinition(edit)).code).toBe(0);
-      const bad = stateMachineDefinition() as Record<string, any>;
+      const bad = stateMachineDefinition() as Tree;
       edit(bad);
       const r = asl(bad);
       expect(r.isValid).toBe(false);
@@ -77,7 +81,7 @@ describe('deploy/ templates', () => {
   });
 
   it('fans out with a Distributed Map, bounded and failure-tolerant, then merges and alerts', () => {
-    const d = stateMachineDefinition() as Record<string, any>;
+    const d = stateMachineDefinition() as Tree;
     const map = d.States.ScanAccounts;
     expect(map.Type).toBe('Map');
     expect(map.ItemProcessor.ProcessorConfig.Mode).toBe('DISTRIBUTED');
@@ -86,7 +90,7 @@ describe('deploy/ templates', () => {
     expect(map.Next).toBe('Merge');
     expect(d.States.Merge.Next).toBe('AnyNewHighOrCritical');
     expect(d.States.Notify.Resource).toBe('arn:aws:states:::sns:publish');
-    const t = auditStackTemplate() as Record<string, any>;
+    const t = auditStackTemplate() as Tree;
     const input = t.Resources.Schedule.Properties.Target.Input['Fn::Sub'];
     expect(input).toContain('"maxConcurrency": ${MaxConcurrency}');
     expect(input).toContain('"toleratedFailureCount": ${ToleratedFailureCount}');
@@ -94,7 +98,7 @@ describe('deploy/ templates', () => {
   });
 
   it('keeps the evidence in a versioned, locked, KMS-encrypted, private, TLS-only bucket', () => {
-    const r = (auditStackTemplate() as Record<string, any>).Resources;
+    const r = (auditStackTemplate() as Tree).Resources;
     const b = r.EvidenceBucket.Properties;
     expect(b.VersioningConfiguration.Status).toBe('Enabled');
     expect(b.ObjectLockEnabled).toBe(true);
@@ -112,7 +116,7 @@ describe('deploy/ templates', () => {
   });
 
   it('runs the handlers the package builds, on a supported Node.js runtime', async () => {
-    const r = (auditStackTemplate() as Record<string, any>).Resources;
+    const r = (auditStackTemplate() as Tree).Resources;
     expect(LAMBDA_RUNTIME).toMatch(/^nodejs(22|24)\.x$/);
     const handlers = await import('../../src/lambda/handlers.js');
     for (const [name, handler] of Object.entries(HANDLERS)) {
@@ -129,7 +133,7 @@ describe('deploy/ templates', () => {
   });
 
   it('member role: the read-only policy, trusting only the audit role with an external ID', () => {
-    const role = (memberRoleTemplate() as Record<string, any>).Resources.MemberRole.Properties;
+    const role = (memberRoleTemplate() as Tree).Resources.MemberRole.Properties;
     expect(role.Policies).toEqual([
       { PolicyName: 'apigw-audit-read-only', PolicyDocument: minimalPolicy() },
     ]);
