@@ -13,11 +13,12 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 export const ARTIFACT = 'apigw-audit-lambda.zip';
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const root = resolve(fileURLToPath(import.meta.resolve('../package.json')), '..');
 
 export function buildLambda(outDir = join(root, 'dist-lambda')) {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -57,5 +58,5 @@ export function buildLambda(outDir = join(root, 'dist-lambda')) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  console.log(buildLambda(values.out ? resolve(values.out) : undefined));
+  process.stdout.write(buildLambda(values.out ? resolve(values.out) : undefined) + '\n');
 }
