@@ -199,6 +199,9 @@ function accountScope(opts: ParsedOptions, roleArns: string[]) {
   if (!opts.org && opts.orgRoleName !== undefined) {
     throw new UsageError('--org-role-name applies only with --org');
   }
+  if (opts.shard && !opts.org && !roleArns.length) {
+    throw new UsageError('--shard splits the accounts of --org or --role-arn (none given)');
+  }
   if (!opts.org) {
     const ou = [...(opts.accounts ?? []), ...(opts.excludeAccounts ?? [])].find(
       (v) => !isAccountId(v),

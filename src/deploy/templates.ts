@@ -370,6 +370,8 @@ export function auditStackTemplate(): Json {
           Action: 'sts:AssumeRole',
           Resource: sub('arn:${AWS::Partition}:iam::*:role/${MemberRoleName}'),
         },
+        // The checks' configuration (suppressions, expectPrivate...), when the bucket has one.
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: objectsUnder('config.json') },
         writeRuns,
         encrypt,
         logsTo('ScanAccountLogs'),

@@ -11,14 +11,18 @@
  *   the new high and critical findings against the previous run (latest.json names it).
  *
  * Settings come from the function's environment (read by settingsFrom), so the same code runs
- * in Lambda and in the tests against moto.
+ * in Lambda and in the tests against moto; the checks' configuration (what `--config` gives a
+ * scan) from config.json at the bucket's root, when there is one.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.js';
 import { accountSelected } from '../collect/account-filter.js';
 import { createClientFactory, type ClientFactory } from '../collect/clients.js';
 import { callerAccountId, discoverOrgAccounts } from '../collect/org.js';
 import { collectSnapshot } from '../collect/scan.js';
-import { auditConfig } from '../config/load.js';
+import { auditConfig, readConfigFile, type ConfigFile } from '../config/load.js';
 import { evaluateSnapshot } from '../engine/evaluate.js';
 import { mergeReports, mergeSnapshots } from '../engine/merge.js';
 import type { Report } from '../engine/types.js';
@@ -105,6 +109,9 @@ export interface MergeResult {
   evidence: string;
 }
 
+/** At the bucket's root, beside latest.json. */
+export const CONFIG_OBJECT = 'config.json';
+
 const runIdOf = (runId: string | undefined, now: Date) =>
   runId && /^[\w.:-]{1,80}$/.test(runId) ? runId : now.toISOString().replace(/[:.]/g, '-');
 
@@ -146,6 +153,18 @@ export function makeHandlers(settings: Settings, clients?: ClientFactory) {
     return { runId, accounts };
   }
 
+  /**
+   * The audit's configuration (expectPrivate, requiredTags, thresholds, suppressions): the
+   * bucket's config.json when there is one, validated as `--config` validates its file.
+   */
+  async function runConfig(): Promise<ConfigFile> {
+    const body = await root.read(CONFIG_OBJECT);
+    if (!body) return {};
+    const path = join(mkdtempSync(join(tmpdir(), 'apigw-audit-config-')), CONFIG_OBJECT);
+    writeFileSync(path, body);
+    return readConfigFile(path);
+  }
+
   async function scanAccount(event: { runId: string; account: AccountItem }): Promise<ScanResult> {
     const { runId, account } = event;
     if (!/^\d{12}$/.test(account?.accountId ?? '')) throw new Error('account.accountId missing');
@@ -164,7 +183,7 @@ export function makeHandlers(settings: Settings, clients?: ClientFactory) {
       if (account.name) a.accountName = account.name;
       if (account.ouPath) a.ouPath = account.ouPath;
     }
-    const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig({}), {
+    const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(await runConfig()), {
       options: { org: true, orgRoleName: settings.roleName, regions: settings.regions },
     });
     const out = store(`runs/${runId}/accounts/${account.accountId}`);

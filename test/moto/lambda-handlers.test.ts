@@ -4,7 +4,12 @@
  * (moto's STS files each session under its account) and writes to S3, merge reads the shards
  * back from S3 and writes the merged report and an evidence bundle that `verify` accepts.
  */
-import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeHandlers, settingsFrom } from '../../src/lambda/handlers.js';
 import type { Report } from '../../src/engine/types.js';
@@ -143,9 +148,40 @@ describe('Lambda handlers of the audit stack (moto)', () => {
 
     // Same estate again: nothing new. Then a new open API in one account: only its findings.
     expect((await run('run-2')).merged.newHighOrCritical).toBe(0);
+
     await api(web, 'web-api-2');
     const third = await run('run-3');
     expect(third.merged.newHighOrCritical).toBeGreaterThan(0);
     expect(third.merged.newFindings.every((f) => f.account === web)).toBe(true);
+    // The bucket's config.json applies to the scans: a suppression of the new API's findings.
+    await s3().send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: 'config.json',
+        Body: JSON.stringify({
+          suppressions: [
+            {
+              checkId: 'rest-method-authorization',
+              resource: '*/restapis/*',
+              reason: 'public catalogue API, reviewed',
+              expires: '2099-01-01',
+            },
+          ],
+        }),
+      }),
+    );
+    const suppressed = await run('run-4');
+    expect(suppressed.merged.newHighOrCritical).toBe(0);
+    const fourth = JSON.parse(
+      (await s3Store(`s3://${BUCKET}/runs/run-4/merged`, {
+        region: REGION,
+        endpointUrl: moto.endpoint,
+      }).read('report.json'))!.toString('utf8'),
+    ) as Report;
+    const authz = fourth.findings.filter(
+      (f) => f.checkId === 'rest-method-authorization' && f.status === 'FAIL',
+    );
+    expect(authz.length).toBeGreaterThan(0);
+    expect(authz.every((f) => f.suppressed)).toBe(true);
   }, 180_000);
 });

@@ -256,6 +256,7 @@ describe('scan with many --role-arn accounts', () => {
       ['--accounts', 'ou-abcd-12345678'],
       ['--org-role-name', 'Audit'],
       ['--shard', '3/2'],
+      ['--shard', '1/2'],
       ['--accounts', '12345'],
       // No organization in moto yet: ListAccounts fails, so there is nothing to scan.
       ['--org'],
