@@ -15,7 +15,7 @@ const named = (r: Report): Report => ({
   scan: {
     ...r.scan,
     accountNames: { '111122223333': 'acme-prod <"names">' },
-    ouPaths: { '111122223333': 'Root/Prod <"ou">' },
+    ouPaths: { ...r.scan.ouPaths, '111122223333': 'Root/Prod <"ou">' },
   },
 });
 
@@ -43,7 +43,11 @@ describe('OCSF consumers (py-ocsf-models, extra fields forbidden)', () => {
     // The OU path of the accounts that have one (from --org), in the Organization object.
     const orgs = toOcsf(report).map((e) => [e.cloud.account.uid, e.cloud.org?.ou_name]);
     expect(new Set(orgs.map(([id, ou]) => `${id}:${ou ?? '-'}`))).toEqual(
-      new Set(['111122223333:Root/Prod <"ou">', '444455556666:-', '777788889999:-']),
+      new Set([
+        '111122223333:Root/Prod <"ou">',
+        `444455556666:${report.scan.ouPaths!['444455556666']}`,
+        `777788889999:${report.scan.ouPaths!['777788889999']}`,
+      ]),
     );
   });
 
