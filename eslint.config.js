@@ -24,6 +24,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-lambda/**',
       'node_modules/**',
       '.venv/**',
       'demo-report/**',

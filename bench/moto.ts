@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { createClientFactory, type ClientFactory } from '../src/collect/clients.js';
 import { packageRoot } from '../src/paths.js';
 
 const SERVER = `
@@ -81,3 +83,31 @@ export const TEST_CREDENTIALS = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
   secretAccessKey: 'test-secret',
 };
+
+/**
+ * Clients acting inside another moto account: moto files what an AssumeRole session creates
+ * under the role's account (the role need not exist).
+ */
+export async function clientsInAccount(
+  endpoint: string,
+  accountId: string,
+  opts: { maxAttempts?: number } = {},
+): Promise<ClientFactory> {
+  const base = createClientFactory({ endpointUrl: endpoint, credentials: TEST_CREDENTIALS });
+  const out = await base('us-east-1').sts.send(
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${accountId}:role/Seeder`,
+      RoleSessionName: 'seeder',
+    }),
+  );
+  const c = out.Credentials!;
+  return createClientFactory({
+    endpointUrl: endpoint,
+    credentials: {
+      accessKeyId: c.AccessKeyId!,
+      secretAccessKey: c.SecretAccessKey!,
+      sessionToken: c.SessionToken,
+    },
+    maxAttempts: opts.maxAttempts ?? 3,
+  });
+}

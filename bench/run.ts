@@ -10,15 +10,17 @@
  *   npm run bench -- --fixture large --seed-only [--seed-concurrency N]
  *     only seeds (to measure seeding speed), writes nothing.
  *
+ *   npm run bench -- --multi-account 20 [--apis-per-region 5] [--concurrency 8] [--latency MS]
+ *     20 moto accounts reached by AssumeRole, scanned side by side by one collectSnapshot:
+ *     bench/results/multi-account-<N>x<APIs>-c<C>.json (see bench/multi-account.ts).
+ *
  *   npm run bench -- --evaluate 50000 [--no-write]
  *     evaluates and renders a synthetic snapshot of about that many findings:
  *     bench/results/evaluate-<N>.json.
  *
  * Figures are explained in docs/benchmark.md.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,7 +35,8 @@ import {
   type FixtureName,
 } from './fixtures/generate.js';
 import { startMoto, TEST_CREDENTIALS } from './moto.js';
-import type { WorkerInput, WorkerResult } from './scan-worker.js';
+import { machine, runWorker } from './worker-process.js';
+import { runMultiAccountBench } from './multi-account.js';
 import { AWS_QUOTAS, quotaBoundSeconds } from './simulator/quotas.js';
 import { startSimulator } from './simulator/server.js';
 
@@ -47,32 +50,6 @@ export const TARGETS = {
 };
 
 const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
-
-function machine() {
-  return {
-    node: process.version,
-    cpus: cpus().length,
-    loadAverage1m: round(loadavg()[0] ?? 0, 2),
-    note: 'shared machine (2 cores, several concurrent users): wall times are indicative',
-  };
-}
-
-function runWorker(input: WorkerInput): Promise<WorkerResult> {
-  const worker = join(fileURLToPath(new URL('.', import.meta.url)), 'scan-worker.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, JSON.stringify(input)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`scan worker exited ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').pop()!) as WorkerResult);
-    });
-  });
-}
 
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
 
@@ -212,9 +189,23 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
       'seed-only': { type: 'boolean', default: false },
+      'multi-account': { type: 'string' },
+      'apis-per-region': { type: 'string' },
     },
   });
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  if (values['multi-account']) {
+    const r = await runMultiAccountBench({
+      accounts: num(values['multi-account']),
+      apisPerRegion: num(values['apis-per-region']),
+      concurrency: num(values.concurrency),
+      latencyMs: num(values.latency),
+    });
+    console.log(JSON.stringify(r, null, 2));
+    const file = `multi-account-${r.accounts}x${r.restApisPerAccountRegion}-c${r.concurrency}.json`;
+    if (!values['no-write']) console.error(`bench: wrote ${write(file, r)}`);
+    return;
+  }
   if (values.evaluate) {
     const target = Number(values.evaluate);
     if (!Number.isInteger(target) || target < 1) throw new Error('--evaluate needs a number');

@@ -13,6 +13,8 @@ import { TEST_CREDENTIALS } from './moto.js';
 export interface WorkerInput {
   endpoint: string;
   regions: string[];
+  /** Accounts to scan by AssumeRole (the multi-account benchmark); none = the caller's. */
+  roleArns?: string[];
   concurrency?: number;
   maxAttempts?: number;
   requestTimeoutMs?: number;
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   const snap = await collectSnapshot({
     clients,
     regions: input.regions,
+    ...(input.roleArns ? { roleArns: input.roleArns } : {}),
     endpointUrl: input.endpoint,
     ...(input.concurrency ? { concurrency: input.concurrency } : {}),
   });

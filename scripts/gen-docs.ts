@@ -6,13 +6,14 @@
  * test/unit/slices.test.ts fail when any of them is stale.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ALL_CHECKS } from '../checks/index.js';
 import { catalogIndex, checkDoc, reportSchemaDoc } from '../src/docs/check-docs.js';
 import { optionTable, withOptionTable } from '../src/docs/option-table.js';
 import { permissionsDoc } from '../src/docs/permissions-doc.js';
 import { withReadmeBlocks } from '../src/docs/readme-blocks.js';
 import { withRegionSlices } from '../src/docs/snapshot-schema.js';
+import { auditStackTemplate, memberRoleTemplate } from '../src/deploy/templates.js';
 import { formatted } from './prettier-format.js';
 import { checksSchema } from '../src/engine/check-info-schema.js';
 import { loadFrameworks } from '../src/engine/compliance.js';
@@ -42,6 +43,14 @@ writeFileSync(
 );
 const permissions = join(packageRoot, 'docs', 'permissions.md');
 writeFileSync(permissions, await formatted(permissionsDoc(), permissions));
+for (const [file, template] of [
+  ['audit-stack.json', auditStackTemplate()],
+  ['member-role.json', memberRoleTemplate()],
+] as const) {
+  const path = join(packageRoot, 'deploy', file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, await formatted(JSON.stringify(template), path));
+}
 const readme = join(packageRoot, 'README.md');
 writeFileSync(
   readme,
@@ -51,5 +60,5 @@ writeFileSync(
   ),
 );
 console.log(
-  `wrote ${ALL_CHECKS.length} check pages, docs/checks.md, docs/permissions.md, the snapshot schema's slices, the report schema's checks part and README.md's option table and generated blocks`,
+  `wrote ${ALL_CHECKS.length} check pages, docs/checks.md, docs/permissions.md, the snapshot schema's slices, the report schema's checks part, README.md's option table and generated blocks, and deploy/*.json`,
 );

@@ -26,6 +26,8 @@ export interface RequestInfo {
   scope: Scope;
   /** The REST or v2 API the call is about, when scope is not 'region'. */
   apiId?: string;
+  /** sts:AssumeRole: the role asked for. */
+  roleArn?: string;
 }
 
 export interface RawRequest {
@@ -246,5 +248,11 @@ export function identify(
     ...(accessKeyId ? { accessKeyId } : {}),
     scope,
     ...(apiId ? { apiId } : {}),
+    ...(service === 'sts' && operation === 'AssumeRole' ? roleOf(req.body) : {}),
   };
+}
+
+function roleOf(body: string): { roleArn?: string } {
+  const roleArn = new URLSearchParams(body).get('RoleArn');
+  return roleArn ? { roleArn } : {};
 }

@@ -35,6 +35,8 @@ export interface FaultTarget {
   operation?: string;
   region?: string;
   accountId?: string;
+  /** For sts:AssumeRole: the role asked for (a role that cannot be assumed). */
+  roleArn?: string;
 }
 
 export interface FaultOptions {
@@ -169,7 +171,8 @@ export function matches(info: RequestInfo, targets: FaultTarget[] | undefined): 
       (t.service === undefined || t.service === info.service) &&
       (t.operation === undefined || t.operation === info.operation) &&
       (t.region === undefined || t.region === info.region) &&
-      (t.accountId === undefined || t.accountId === info.accountId),
+      (t.accountId === undefined || t.accountId === info.accountId) &&
+      (t.roleArn === undefined || t.roleArn === info.roleArn),
   );
 }
 

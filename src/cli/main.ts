@@ -20,6 +20,7 @@ import { terminalProgress } from './progress.js';
 import {
   runChecks,
   runEvaluate,
+  runMerge,
   runRender,
   runScan,
   runVerifyCommand,
@@ -146,6 +147,22 @@ async function main(argv: string[]): Promise<void> {
     'diff',
   ).action((oldPath: string, newPath: string, _opts: unknown, cmd: Command) =>
     emit(runDiff(oldPath, newPath, explicitOptions(cmd))),
+  );
+
+  addOptions(
+    program
+      .command('merge')
+      .description(
+        'combine the reports of sharded scans into one report, as one scan of all their accounts would write it',
+      )
+      .argument(
+        '<reports...>',
+        'report.json of each shard (snapshot.json beside each is merged too)',
+      )
+      .exitOverride(),
+    'merge',
+  ).action((paths: string[], _opts: unknown, cmd: Command) =>
+    emit(runMerge(paths, explicitOptions(cmd))),
   );
 
   const exportCmd = program

@@ -19,6 +19,7 @@ export type CommandName =
   | 'evaluate'
   | 'render'
   | 'diff'
+  | 'merge'
   | 'checks'
   | 'export'
   | 'verify'
@@ -29,6 +30,7 @@ export const COMMANDS: readonly CommandName[] = [
   'evaluate',
   'render',
   'diff',
+  'merge',
   'checks',
   'export',
   'verify',
@@ -162,6 +164,43 @@ export function checkRoleArn(value: string): string {
   return value;
 }
 
+/** An account ID, or an Organizations root or OU ID (which only --org can resolve). */
+const ACCOUNT_ID = /^\d{12}$/;
+const OU_ID = /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
+export const isAccountId = (v: string) => ACCOUNT_ID.test(v);
+
+function accountList(flag: string) {
+  return (value: string): string[] => {
+    const list = splitList(value);
+    if (!list.length) throw new UsageError(`${flag} is empty (account IDs or OU IDs)`);
+    for (const v of list) {
+      if (!ACCOUNT_ID.test(v) && !OU_ID.test(v)) {
+        throw new UsageError(
+          `${flag}: ${quote(v)} is neither a 12-digit account ID nor an OU ID (ou-... or r-...)`,
+        );
+      }
+    }
+    return list;
+  };
+}
+
+function roleName(value: string): string {
+  if (!/^[\w+=,.@-]{1,64}$/.test(value)) {
+    throw new UsageError(`--org-role-name ${quote(value)} is not an IAM role name (no path)`);
+  }
+  return value;
+}
+
+export function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d{1,4})\/(\d{1,4})$/.exec(value.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || index < 1 || count < 1 || index > count) {
+    throw new UsageError(`--shard must be K/N with 1 <= K <= N (got ${quote(value)})`);
+  }
+  return { index, count };
+}
+
 const FRAMEWORK_IDS = loadFrameworks().map((f) => f.framework);
 const SCANNING: readonly CommandName[] = ['scan', 'evaluate'];
 /** Every command that writes to stderr as it works. */
@@ -195,9 +234,42 @@ export const OPTIONS = {
     parse: (v, previous) => [...(previous ?? []), checkRoleArn(v)],
     config: { key: 'roleArns', check: (v: string[]) => v.map(checkRoleArn) },
   }),
+  org: option<boolean>({
+    flags: '--org',
+    description:
+      "scan every active account of the caller's AWS Organization (run from the management account or a delegated administrator); the caller's own account only when --accounts names it",
+    commands: ['scan'],
+  }),
+  orgRoleName: option<string>({
+    flags: '--org-role-name <name>',
+    description: 'with --org: the role to assume in each account',
+    commands: ['scan'],
+    parse: roleName,
+    defaultValue: 'OrganizationAccountAccessRole',
+  }),
+  accounts: option<string[]>({
+    flags: '--accounts <list>',
+    description:
+      'scan only these accounts: account IDs, or with --org OU IDs (every account beneath, at any depth)',
+    commands: ['scan'],
+    parse: accountList('--accounts'),
+  }),
+  excludeAccounts: option<string[]>({
+    flags: '--exclude-accounts <list>',
+    description: 'leave out these accounts: account IDs, or with --org OU IDs',
+    commands: ['scan'],
+    parse: accountList('--exclude-accounts'),
+  }),
+  shard: option<{ index: number; count: number }>({
+    flags: '--shard <k/n>',
+    description:
+      'scan shard K of N: the accounts whose ID hashes to K, so N machines share the accounts without overlap; combine with merge',
+    commands: ['scan'],
+    parse: parseShard,
+  }),
   externalId: option<string>({
     flags: '--external-id <id>',
-    description: 'external ID to pass when assuming --role-arn roles',
+    description: 'external ID to pass when assuming the role in each account',
     commands: ['scan', 'export'],
     config: { key: 'externalId' },
   }),
@@ -210,7 +282,8 @@ export const OPTIONS = {
   }),
   concurrency: option<number>({
     flags: '--concurrency <n>',
-    description: 'regions collected at once across all accounts (1 to 64)',
+    description:
+      'account-region pairs collected at once (1 to 64); each pair is paced by its own quota buckets',
     commands: ['scan'],
     parse: integer('--concurrency', 1, 64),
     defaultValue: DEFAULT_REGION_CONCURRENCY,
@@ -222,7 +295,7 @@ export const OPTIONS = {
   format: option<string[]>({
     flags: '--format <list>',
     description: 'output formats, comma-separated, or "all" (diff: md or json; text without it)',
-    commands: ['scan', 'evaluate', 'render', 'diff'],
+    commands: ['scan', 'evaluate', 'render', 'diff', 'merge'],
     choices: FORMAT_CHOICES,
     parse: (v) => checkFormats(splitList(v)),
     defaultValue: ['json', 'html'],
@@ -233,14 +306,14 @@ export const OPTIONS = {
   out: option<string>({
     flags: '--out <dir>',
     description: 'directory to write the outputs to',
-    commands: ['scan', 'evaluate', 'render'],
+    commands: ['scan', 'evaluate', 'render', 'merge'],
     defaultValue: 'apigw-audit-report',
     config: { key: 'out' },
   }),
   failOn: option<Severity | 'none'>({
     flags: '--fail-on <severity>',
     description: 'exit 1 when an unsuppressed FAIL of this severity or above exists',
-    commands: ['scan', 'evaluate'],
+    commands: ['scan', 'evaluate', 'merge'],
     choices: FAIL_ON_CHOICES,
     parse: oneOf('--fail-on', FAIL_ON_CHOICES),
     defaultValue: 'high',
@@ -304,14 +377,14 @@ export const OPTIONS = {
     flags: '--csv-flatten-newlines',
     description:
       'CSV: write line breaks inside a cell as spaces, so every record is one line (for wc -l, grep, line-based loaders)',
-    commands: ['scan', 'evaluate', 'render'],
+    commands: ['scan', 'evaluate', 'render', 'merge'],
     config: { key: 'csvFlattenNewlines' },
   }),
   ocsfIncludePass: option<boolean>({
     flags: '--ocsf-include-pass',
     description:
       'OCSF: also write an event per PASS result (status_code PASS), for tracking compliance state',
-    commands: ['scan', 'evaluate', 'render'],
+    commands: ['scan', 'evaluate', 'render', 'merge'],
     config: { key: 'ocsfIncludePass' },
   }),
   json: option<boolean>({

@@ -10,8 +10,12 @@ export function terminalProgress(
   const found: Record<string, number> = {};
   const active = new Set<string>();
   let last = 0;
+  let accounts = 0;
+  let accountsDone = 0;
   return (e) => {
     const where = `${e.accountId}/${e.region}`;
+    if (e.kind === 'accounts') accounts = e.count ?? 0;
+    if (e.kind === 'account-done') accountsDone = e.count ?? accountsDone + 1;
     if (e.kind === 'call') calls++;
     if (e.kind === 'region-start') active.add(where);
     if (e.kind === 'region-done') active.delete(where);
@@ -23,7 +27,9 @@ export function terminalProgress(
     const inventory = Object.entries(found)
       .map(([k, v]) => `${v} ${k}`)
       .join(', ');
-    const line = `scanning ${[...active].join(' ')} | ${calls} calls | ${inventory}`;
+    const line =
+      `accounts ${accountsDone}/${accounts} | scanning ${[...active].join(' ')} | ` +
+      `${calls} calls | ${inventory}`;
     stream.write('\r\x1b[K' + sanitizeForTerminal(line).slice(0, (stream.columns ?? 120) - 1));
     if (e.kind === 'region-done' && active.size === 0) stream.write('\r\x1b[K');
   };

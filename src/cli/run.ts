@@ -2,7 +2,7 @@
  * The commands, as functions from parsed options to a result. No process.exit here: the entry
  * point sets the exit code. Known failures are typed errors (src/errors.ts).
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.js';
 import { withBaseline } from '../baseline/annotate.js';
@@ -14,6 +14,7 @@ import type { SuppressionRule } from '../config/types.js';
 import { complianceByCheck, findFramework, loadFrameworks } from '../engine/compliance.js';
 import { checkInfo, evaluateSnapshot } from '../engine/evaluate.js';
 import { groupByFamily } from '../engine/families.js';
+import { mergeReports, mergeSnapshots } from '../engine/merge.js';
 import type { Report, SuppressionStatus } from '../engine/types.js';
 import { InputFileError, UsageError, UserError } from '../errors.js';
 import { assertEmpty, writeBundle } from '../evidence/bundle.js';
@@ -24,7 +25,14 @@ import { readValidated } from '../util/json-file.js';
 import { openStore, runVerify } from './evidence.js';
 import { exitCodeFor } from './exit-code.js';
 import { createLogger, info, warn, type LogFormat, type Note } from './log.js';
-import { checkConfigValues, logSettings, settle, settled, type ParsedOptions } from './options.js';
+import {
+  checkConfigValues,
+  isAccountId,
+  logSettings,
+  settle,
+  settled,
+  type ParsedOptions,
+} from './options.js';
 import { regionEvents } from './scan-events.js';
 
 export interface RunResult {
@@ -294,6 +302,7 @@ async function scanWith(
   const concurrency = settled('concurrency', opts, file);
   const endpointUrl = settle('endpointUrl', opts, file);
   const roleArns = settle('roleArn', opts, file) ?? [];
+  const accountsScope = accountScope(opts, roleArns);
   const evidence = await evidenceStore(opts, file, endpointUrl);
   const progress = scanProgress(prepared.log, deps);
   // The AWS SDK is loaded only by the command that calls AWS: evaluate, render and checks start
@@ -309,6 +318,7 @@ async function scanWith(
     regions,
     roleArns,
     externalId: settle('externalId', opts, file),
+    ...accountsScope,
     concurrency,
     ...(progress ? { onProgress: progress } : {}),
     endpointUrl,
@@ -321,12 +331,43 @@ async function scanWith(
       regions,
       roleArns,
       failOn,
+      ...(accountsScope.org ? { org: true, orgRoleName: accountsScope.org.roleName } : {}),
+      ...(opts.accounts ? { accounts: opts.accounts } : {}),
+      ...(opts.excludeAccounts ? { excludeAccounts: opts.excludeAccounts } : {}),
+      ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),
       ...(profile ? { profile } : {}),
       ...(endpointUrl ? { endpointUrl } : {}),
       ...nightlyOptions(opts, prepared),
     },
   });
   return finish(report, snapshot, opts, prepared, evidence, now);
+}
+
+/** Which accounts a scan reads: --org or --role-arn, the filters and the shard, checked together. */
+function accountScope(opts: ParsedOptions, roleArns: string[]) {
+  if (opts.org && roleArns.length) {
+    throw new UsageError('--org and --role-arn cannot be combined (--org finds the roles itself)');
+  }
+  if (!opts.org && opts.orgRoleName !== undefined) {
+    throw new UsageError('--org-role-name applies only with --org');
+  }
+  if (opts.shard && !opts.org && !roleArns.length) {
+    throw new UsageError('--shard splits the accounts of --org or --role-arn (none given)');
+  }
+  if (!opts.org) {
+    const ou = [...(opts.accounts ?? []), ...(opts.excludeAccounts ?? [])].find(
+      (v) => !isAccountId(v),
+    );
+    if (ou) throw new UsageError(`OU ID "${ou}" in --accounts/--exclude-accounts needs --org`);
+  }
+  return {
+    ...(opts.org ? { org: { roleName: settled('orgRoleName', opts) } } : {}),
+    accountFilter: {
+      ...(opts.accounts ? { include: opts.accounts } : {}),
+      ...(opts.excludeAccounts ? { exclude: opts.excludeAccounts } : {}),
+    },
+    ...(opts.shard ? { shard: opts.shard } : {}),
+  };
 }
 
 export async function runEvaluate(
@@ -409,6 +450,40 @@ export function runRender(path: string, opts: ParsedOptions): RunResult {
     report,
     written,
   };
+}
+
+/**
+ * `merge A.json B.json ... --out DIR`: shard reports into one, rendered in the formats asked
+ * for; the shards' snapshots too when each report has its snapshot.json beside it.
+ */
+export function runMerge(paths: string[], opts: ParsedOptions): RunResult {
+  const formats = settled('format', opts);
+  const failOn = settled('failOn', opts);
+  const shards = paths.map((path) => ({
+    name: path,
+    value: readValidated<Report>(path, 'report'),
+  }));
+  const report = mergeReports(shards);
+  const snapshotPaths = paths.map((p) => join(dirname(p), 'snapshot.json'));
+  const missing = snapshotPaths.filter((p) => !existsSync(p));
+  const snapshot = missing.length
+    ? undefined
+    : mergeSnapshots(snapshotPaths.map((p) => readValidated<Snapshot>(p, 'snapshot')));
+  const written = writeOutputs(
+    settled('out', opts),
+    formats,
+    report,
+    snapshot,
+    renderOptions(opts),
+  );
+  const notes = [
+    `merged ${paths.length} report(s): ${report.scan.accounts.length} account(s), ${report.findings.length} result(s)`,
+    ...(missing.length && formats.includes('json')
+      ? [`no snapshot.json beside ${missing.join(', ')}: no merged snapshot written`]
+      : []),
+    ...written.map((w) => `wrote ${w}`),
+  ];
+  return { exitCode: exitCodeFor(report, failOn), notes, report, written };
 }
 
 export function runChecks(opts: ParsedOptions): RunResult {

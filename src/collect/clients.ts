@@ -10,6 +10,7 @@ import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { WAFV2Client } from '@aws-sdk/client-wafv2';
@@ -29,6 +30,7 @@ export interface Clients {
   lambda: LambdaClient;
   acm: ACMClient;
   iam: IAMClient;
+  organizations: OrganizationsClient;
 }
 
 export type ClientFactory = (region: string, credentials?: Credentials) => Clients;
@@ -93,6 +95,7 @@ export function createClientFactory(opts: ClientOptions = {}): ClientFactory {
       lambda: new LambdaClient(config),
       acm: new ACMClient(config),
       iam: new IAMClient(config),
+      organizations: new OrganizationsClient(config),
     };
     cache.set(key, clients);
     return clients;

@@ -18,10 +18,13 @@ import { Pacer, unpaced } from './pacing.js';
 import type { CollectionError, CollectionStats, Partition, Slice } from '../snapshot/types.js';
 
 export interface ProgressEvent {
-  kind: 'region-start' | 'region-done' | 'call' | 'found';
+  kind: 'region-start' | 'region-done' | 'call' | 'found' | 'accounts' | 'account-done';
   accountId: string;
   region: string;
-  /** For 'found': what was found and how many. */
+  /**
+   * For 'found': what was found and how many; for 'accounts': how many accounts the scan will
+   * read; for 'account-done': how many are done.
+   */
   resource?: string;
   count?: number;
 }

@@ -1,7 +1,10 @@
 /**
- * collect: identity -> accounts (assumed roles) -> regions -> per-region collectors, run in
- * parallel across regions. Produces the Snapshot; never throws for an AWS failure after the
- * identity check (those become collection errors), only for unusable credentials.
+ * collect: identity -> accounts (listed roles, or an Organization's accounts) -> regions ->
+ * per-region collectors. Accounts and regions run side by side: every (account, region) pair
+ * waits for one slot of a single bound, and each pair is paced by its own token buckets, since
+ * AWS quotas are per account and region. Produces the Snapshot; never throws for an AWS failure
+ * after the identity check (those become collection errors), only for unusable credentials or
+ * an organization that cannot be listed.
  */
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
@@ -27,6 +30,9 @@ import {
 } from './context.js';
 import { DEFAULT_PACING, Pacer } from './pacing.js';
 import { collectAccountAlias } from './account-alias.js';
+import { accountSelected, type AccountFilter } from './account-filter.js';
+import { discoverOrgAccounts } from './org.js';
+import { inShard, type Shard } from './shard.js';
 import { collectRegion } from './region.js';
 import { enabledRegions } from './regions.js';
 
@@ -34,10 +40,16 @@ export interface ScanOptions {
   clients: ClientFactory;
   /** 'all' = every region enabled for each account. */
   regions: string[] | 'all';
-  /** Roles to assume, one per account; empty = the caller's own account. */
+  /** Roles to assume, one per account; empty (and no org) = the caller's own account. */
   roleArns?: string[];
+  /** Scan the accounts of the caller's AWS Organization, assuming this role name in each. */
+  org?: { roleName: string };
+  /** Account IDs (or, with org, OU IDs) to keep or to leave out. */
+  accountFilter?: AccountFilter;
+  /** Only the accounts of this shard (by account ID). */
+  shard?: Shard;
   externalId?: string;
-  /** Regions scanned at once, across all accounts. */
+  /** (account, region) pairs collected at once. */
   concurrency?: number;
   onProgress?: ProgressHook;
   endpointUrl?: string;
@@ -69,13 +81,105 @@ function partitionOfArn(arn: string | undefined, fallback: Partition): Partition
   return p ? p : fallback;
 }
 
+/** An account to scan, before its role is assumed. */
 interface Target {
   accountId: string;
   partition: Partition;
+  /** Absent: the caller's own credentials. */
   roleArn?: string;
-  credentials?: Credentials;
-  /** Set when the role could not be assumed. */
-  failure?: { code: string; message: string };
+  accountName?: string;
+  ouPath?: string;
+}
+
+async function findTargets(
+  opts: ScanOptions,
+  identity: { Account?: string; Arn?: string },
+  homeClients: ReturnType<ClientFactory>,
+  callerPartition: Partition,
+): Promise<Target[]> {
+  const filter = opts.accountFilter ?? {};
+  let targets: Array<Target & { ouIds?: string[] }>;
+  if (opts.org) {
+    const roleName = opts.org.roleName;
+    const listed = await discoverOrgAccounts(homeClients.organizations);
+    targets = listed.map((a) => ({
+      accountId: a.accountId,
+      partition: callerPartition,
+      // The caller's own account is read with its own credentials, and only when named.
+      ...(a.accountId === identity.Account
+        ? {}
+        : { roleArn: `arn:${callerPartition}:iam::${a.accountId}:role/${roleName}` }),
+      ...(a.name ? { accountName: a.name } : {}),
+      ...(a.ouPath ? { ouPath: a.ouPath } : {}),
+      ouIds: a.ouIds,
+    }));
+    targets = targets.filter(
+      (t) => t.accountId !== identity.Account || filter.include?.includes(t.accountId),
+    );
+  } else if (opts.roleArns?.length) {
+    targets = opts.roleArns.map((roleArn) => ({
+      accountId: roleArn.split(':')[4] ?? '',
+      partition: partitionOfArn(roleArn, callerPartition),
+      roleArn,
+    }));
+  } else {
+    targets = [{ accountId: identity.Account!, partition: callerPartition }];
+  }
+  return targets
+    .filter((t) => accountSelected(t, filter) && inShard(t.accountId, opts.shard))
+    .map(({ ouIds: _ouIds, ...t }) => t);
+}
+
+type Assumed =
+  { ok: true; credentials?: Credentials } | { ok: false; code: string; message: string };
+
+async function assume(
+  t: Target,
+  homeClients: ReturnType<ClientFactory>,
+  externalId: string | undefined,
+): Promise<Assumed> {
+  if (!t.roleArn) return { ok: true };
+  try {
+    const out = await homeClients.sts.send(
+      new AssumeRoleCommand({
+        RoleArn: t.roleArn,
+        RoleSessionName: 'apigw-audit',
+        DurationSeconds: 3600,
+        ...(externalId ? { ExternalId: externalId } : {}),
+      }),
+    );
+    const c = out.Credentials!;
+    return {
+      ok: true,
+      credentials: {
+        accessKeyId: c.AccessKeyId!,
+        secretAccessKey: c.SecretAccessKey!,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration,
+      },
+    };
+  } catch (err) {
+    return { ok: false, code: errorCode(err), message: errorMessage(err) };
+  }
+}
+
+/** Sorted so that a run's errors read the same whatever order the pairs finished in. */
+function sortErrors(errors: CollectionError[], accountOrder: Map<string, number>): void {
+  const key = (e: CollectionError) =>
+    [
+      e.region === 'global' ? '' : e.region,
+      e.slice,
+      e.service,
+      e.operation,
+      e.resourceId ?? '',
+      e.errorCode,
+      e.message,
+    ].join('\u0000');
+  errors.sort(
+    (a, b) =>
+      (accountOrder.get(a.accountId) ?? 0) - (accountOrder.get(b.accountId) ?? 0) ||
+      (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0),
+  );
 }
 
 export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
@@ -96,89 +200,60 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
     throw new CredentialsError(`Cannot reach AWS STS in ${home}: ${code}: ${errorMessage(err)}`);
   }
   const callerPartition = partitionOfArn(identity.Arn, partitionOfRegion(home));
+  const targets = await findTargets(opts, identity, homeClients, callerPartition);
 
-  const targets: Target[] = [];
-  if (!opts.roleArns?.length) {
-    targets.push({ accountId: identity.Account!, partition: callerPartition });
-  } else {
-    for (const roleArn of opts.roleArns) {
-      const accountId = roleArn.split(':')[4] ?? '';
-      const partition = partitionOfArn(roleArn, callerPartition);
-      try {
-        const out = await homeClients.sts.send(
-          new AssumeRoleCommand({
-            RoleArn: roleArn,
-            RoleSessionName: 'apigw-audit',
-            DurationSeconds: 3600,
-            ...(opts.externalId ? { ExternalId: opts.externalId } : {}),
-          }),
-        );
-        const c = out.Credentials!;
-        targets.push({
-          accountId,
-          partition,
-          roleArn,
-          credentials: {
-            accessKeyId: c.AccessKeyId!,
-            secretAccessKey: c.SecretAccessKey!,
-            sessionToken: c.SessionToken,
-            expiration: c.Expiration,
-          },
-        });
-      } catch (err) {
-        targets.push({
-          accountId,
-          partition,
-          roleArn,
-          failure: { code: errorCode(err), message: errorMessage(err) },
-        });
-      }
-    }
-  }
+  const concurrency = opts.concurrency ?? DEFAULT_REGION_CONCURRENCY;
+  // One bound for every (account, region) pair. Accounts are let in no faster than the pairs
+  // drain, so a role is assumed shortly before its credentials are used, not an hour earlier.
+  const pairs = pLimit(concurrency);
+  const admit = pLimit(concurrency);
+  let accountsDone = 0;
+  log.onProgress({ kind: 'accounts', accountId: '', region: '', count: targets.length });
 
-  const limit = pLimit(opts.concurrency ?? DEFAULT_REGION_CONCURRENCY);
-  const accounts: AccountSnapshot[] = [];
-  for (const t of targets) {
+  const scanAccount = async (t: Target): Promise<AccountSnapshot> => {
     const account: AccountSnapshot = {
       accountId: t.accountId,
       partition: t.partition,
       ...(t.roleArn ? { roleArn: t.roleArn } : {}),
+      ...(t.accountName ? { accountName: t.accountName } : {}),
+      ...(t.ouPath ? { ouPath: t.ouPath } : {}),
       regions: [],
     };
-    accounts.push(account);
+    const assumed = await assume(t, homeClients, opts.externalId);
+    const credentials = assumed.ok ? assumed.credentials : undefined;
     const acctHome = opts.regions === 'all' ? defaultRegionOfPartition(t.partition) : home;
     // Shared by the account's regions: clients for other regions (Lambda functions, trail home
     // regions, edge certificates) and the calls made once per account.
     const scope: AccountScope = {
-      clientsIn: (region) => opts.clients(region, t.credentials),
+      clientsIn: (region) => opts.clients(region, credentials),
       memo: new Map(),
     };
     const ctxOpts = { pacer, account: scope, maxInFlight: opts.maxInFlightPerRegion };
     const acctCtx = new RegionContext(
-      opts.clients(acctHome, t.credentials),
+      opts.clients(acctHome, credentials),
       t.accountId,
       'global',
       t.partition,
       log,
       ctxOpts,
     );
-    if (t.failure) {
+    if (!assumed.ok) {
       acctCtx.recordError(
         { slice: 'identity', service: 'sts', operation: 'AssumeRole', resourceId: t.roleArn },
-        t.failure.code,
-        t.failure.message,
+        assumed.code,
+        assumed.message,
       );
-      continue;
+      return account;
     }
     const alias = await collectAccountAlias(acctCtx);
     if (alias) account.accountAlias = alias;
     const regions = opts.regions === 'all' ? await enabledRegions(acctCtx) : opts.regions;
-    if (!regions) continue;
+    if (!regions) return account;
     const done = await Promise.all(
       regions.map((region) =>
-        limit(async () => {
+        pairs(async () => {
           const ctx = new RegionContext(
-            opts.clients(region, t.credentials),
+            opts.clients(region, credentials),
             t.accountId,
             region,
             t.partition,
@@ -193,7 +268,24 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
       ),
     );
     account.regions.push(...done);
-  }
+    return account;
+  };
+
+  const accounts = await Promise.all(
+    targets.map((t) =>
+      admit(async () => {
+        const account = await scanAccount(t);
+        log.onProgress({
+          kind: 'account-done',
+          accountId: t.accountId,
+          region: '',
+          count: ++accountsDone,
+        });
+        return account;
+      }),
+    ),
+  );
+  sortErrors(log.errors, new Map(accounts.map((a, i) => [a.accountId, i])));
 
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,

@@ -88,9 +88,11 @@ export function permissionsDoc(): string {
     '  `cloud.account.name`, ASFF `AwsAccountName`). `SecurityAudit` and `ReadOnlyAccess` include',
     '  it; denied, it is a collection error and the outputs show the account ID instead.',
     '',
-    '### Scanning several accounts (`--role-arn`)',
+    '### Scanning several accounts (`--role-arn`, `--org`)',
     '',
-    'The principal that starts the scan also needs to assume the audit role in each account:',
+    'The principal that starts the scan also needs to assume the audit role in each account, and',
+    'with `--org` to list the organization (from the management account or a delegated',
+    'administrator; the second statement is needed only with `--org`):',
     '',
     ...json(
       callerPolicy([

@@ -1,7 +1,7 @@
 /** Snapshot -> Report: run every check, attach metadata, compliance and suppressions. */
 import { createHash } from 'node:crypto';
 import type { AuditConfig } from '../config/types.js';
-import type { Snapshot } from '../snapshot/types.js';
+import type { CollectionError, Snapshot } from '../snapshot/types.js';
 import { TOOL } from '../version.js';
 import type { Check } from './check.js';
 import { complianceByCheck, incumbentAnchors, loadFrameworks } from './compliance.js';
@@ -12,6 +12,7 @@ import {
   REPORT_SCHEMA_VERSION,
   SEVERITIES,
   STATUSES,
+  type AccountSummary,
   type CheckInfo,
   type Coverage,
   type Finding,
@@ -42,48 +43,72 @@ const zeroStatus = (): Record<Status, number> =>
 const zeroSeverity = (): Record<Severity, number> =>
   Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
 
-function summarize(findings: Finding[], checks: readonly Check[]): Summary {
-  const byStatus = zeroStatus();
-  const failBySeverity = zeroSeverity();
+function countInto(c: AccountSummary, f: Finding): void {
+  c.total++;
+  if (f.suppressed) {
+    c.suppressed++;
+    return;
+  }
+  c.byStatus[f.status]++;
+  if (f.status === 'FAIL') c.failBySeverity[f.severity]++;
+}
+
+const zeroCounts = (): AccountSummary => ({
+  total: 0,
+  byStatus: zeroStatus(),
+  failBySeverity: zeroSeverity(),
+  suppressed: 0,
+});
+
+/**
+ * The report's summary: overall, per check and per account. Takes the check IDs and accounts
+ * rather than a snapshot, so that `merge` sums shard reports with the same code.
+ */
+export function summarize(
+  findings: Finding[],
+  checkIds: readonly string[],
+  accountIds: readonly string[],
+): Summary {
+  const all = zeroCounts();
   const byCheck: Record<string, Record<Status, number>> = {};
-  let suppressed = 0;
+  const byAccount: Record<string, AccountSummary> = Object.fromEntries(
+    accountIds.map((a) => [a, zeroCounts()]),
+  );
   for (const f of findings) {
     (byCheck[f.checkId] ??= zeroStatus())[f.status]++;
-    if (f.suppressed) {
-      suppressed++;
-      continue;
-    }
-    byStatus[f.status]++;
-    if (f.status === 'FAIL') failBySeverity[f.severity]++;
+    countInto(all, f);
+    countInto((byAccount[f.resource.accountId] ??= zeroCounts()), f);
   }
   return {
-    total: findings.length,
-    byStatus,
-    failBySeverity,
-    suppressed,
-    notApplicable: checks.filter((c) => !byCheck[c.meta.id]).map((c) => c.meta.id),
+    total: all.total,
+    byStatus: all.byStatus,
+    failBySeverity: all.failBySeverity,
+    suppressed: all.suppressed,
+    notApplicable: checkIds.filter((id) => !byCheck[id]),
     byCheck,
+    byAccount,
   };
 }
 
-function coverage(snapshot: Snapshot, findings: Finding[]): Coverage {
+/** How much could be decided, from the collection errors and the findings alone (as merge has). */
+export function coverage(collectionErrors: CollectionError[], findings: Finding[]): Coverage {
   const errorResults = findings.filter((f) => f.status === 'ERROR').length;
   const gaps = new Map<string, { accountId: string; region: string; slices: Set<string> }>();
-  for (const e of snapshot.collectionErrors) {
+  for (const e of collectionErrors) {
     const key = `${e.accountId}|${e.region}`;
     const gap = gaps.get(key) ?? { accountId: e.accountId, region: e.region, slices: new Set() };
     gap.slices.add(e.slice);
     gaps.set(key, gap);
   }
   return {
-    complete: snapshot.collectionErrors.length === 0 && errorResults === 0,
+    complete: collectionErrors.length === 0 && errorResults === 0,
     // With no result at all nothing is undecided: 100, and `complete` still tells of failed calls.
     percent:
       findings.length === 0
         ? 100
         : Math.floor(((findings.length - errorResults) / findings.length) * 10000) / 100,
     errorResults,
-    collectionErrors: snapshot.collectionErrors.length,
+    collectionErrors: collectionErrors.length,
     gaps: [...gaps.values()].map((g) => ({ ...g, slices: [...g.slices].sort() })),
   };
 }
@@ -163,6 +188,9 @@ export function evaluateSnapshot(
       return name ? [[a.accountId, name]] : [];
     }),
   );
+  const ouPaths = Object.fromEntries(
+    snapshot.accounts.flatMap((a) => (a.ouPath ? [[a.accountId, a.ouPath]] : [])),
+  );
   const regions = [...new Set(snapshot.accounts.flatMap((a) => a.regions.map((r) => r.region)))];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -173,16 +201,21 @@ export function evaluateSnapshot(
       evaluatedAt: now.toISOString(),
       accounts,
       ...(Object.keys(accountNames).length ? { accountNames } : {}),
+      ...(Object.keys(ouPaths).length ? { ouPaths } : {}),
       regions: regions.sort(),
       ...(snapshot.scan.principal ? { principal: snapshot.scan.principal } : {}),
       options: opts.options ?? {},
     },
-    summary: summarize(findings, checks),
+    summary: summarize(
+      findings,
+      checks.map((c) => c.meta.id),
+      accounts,
+    ),
     checks: infos,
     findings,
     inventory: buildInventory(snapshot.accounts),
     collectionErrors: snapshot.collectionErrors,
-    coverage: coverage(snapshot, findings),
+    coverage: coverage(snapshot.collectionErrors, findings),
     ...(snapshot.stats ? { stats: snapshot.stats } : {}),
     ...(review ? { suppressions: review } : {}),
   };

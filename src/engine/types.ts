@@ -142,6 +142,14 @@ export interface InventoryRow {
   draft?: { authorizationType: string; apiKeyRequired?: boolean };
 }
 
+/** The counts of one account's findings. */
+export interface AccountSummary {
+  total: number;
+  byStatus: Record<Status, number>;
+  failBySeverity: Record<Severity, number>;
+  suppressed: number;
+}
+
 export interface Summary {
   total: number;
   byStatus: Record<Status, number>;
@@ -151,6 +159,8 @@ export interface Summary {
   /** Checks that applied to no resource in this snapshot. */
   notApplicable: string[];
   byCheck: Record<string, Record<Status, number>>;
+  /** The same counts per account, for every scanned account (one with no finding too). */
+  byAccount?: Record<string, AccountSummary>;
 }
 
 export interface Coverage {
@@ -174,6 +184,8 @@ export interface Report {
     accounts: string[];
     /** Account names where they could be read (Organizations, else the IAM account alias). */
     accountNames?: Record<string, string>;
+    /** With --org: each account's OU path ("Root/Workloads/Prod"). */
+    ouPaths?: Record<string, string>;
     regions: string[];
     principal?: string;
     options: Record<string, unknown>;

@@ -82,18 +82,37 @@ export function scanPolicy(partition = 'aws'): PolicyDocument {
   };
 }
 
-/** What the principal that starts a scan with --role-arn needs besides (example role ARNs). */
+/** The Organizations reads of --org, made by the principal that starts the scan. */
+export function organizationsActions(): string[] {
+  return callerActions().filter((a) => a.startsWith('organizations:'));
+}
+
+/**
+ * What the principal that starts a multi-account scan needs besides (example role ARNs): to
+ * assume the audit roles, and with --org to list the organization.
+ */
 export function callerPolicy(roleArns: readonly string[]): PolicyDocument {
-  const actions = callerActions();
+  const assume = callerActions().filter((a) => a.startsWith('sts:'));
+  const organizations = organizationsActions();
   return {
     Version: '2012-10-17',
     Statement: [
       {
         Sid: 'AssumeAuditRoles',
         Effect: 'Allow',
-        Action: actions.length === 1 ? actions[0]! : actions,
+        Action: assume.length === 1 ? assume[0]! : assume,
         Resource: [...roleArns],
       },
+      ...(organizations.length
+        ? [
+            {
+              Sid: 'ListOrganizationAccounts',
+              Effect: 'Allow' as const,
+              Action: organizations,
+              Resource: '*',
+            },
+          ]
+        : []),
     ],
   };
 }

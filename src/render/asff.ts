@@ -106,6 +106,8 @@ function productFields(report: Report, f: Finding): Record<string, string> {
     'apigw-audit/remediationCli': truncate(f.remediation.cli, 1024),
     'apigw-audit/evidence': truncate(JSON.stringify(f.evidence), 2048),
   };
+  const ouPath = report.scan.ouPaths?.[f.resource.accountId];
+  if (ouPath) fields['apigw-audit/ouPath'] = truncate(ouPath, 1024);
   if (f.suppression) {
     fields['apigw-audit/suppressionReason'] = truncate(f.suppression.reason, 1024);
     if (f.suppression.expires) fields['apigw-audit/suppressionExpires'] = f.suppression.expires;

@@ -1,5 +1,5 @@
 /** Small helpers shared by the machine-readable renderers. They read only the Report. */
-import { severityRank, type Finding } from '../engine/types.js';
+import { severityRank, type Finding, type Report } from '../engine/types.js';
 
 /** The partition of an ARN (`arn:aws-cn:...` -> `aws-cn`); `aws` when it cannot be read. */
 export function partitionOf(arn: string): string {
@@ -36,4 +36,12 @@ export function bySeverity(a: Finding, b: Finding): number {
 /** evaluatedAt as epoch milliseconds (OCSF timestamps). */
 export function epochMs(iso: string): number {
   return new Date(iso).getTime();
+}
+
+/** The account's name and OU path as the scan read them ('' where it read none). */
+export function accountAbout(report: Report, accountId: string): { name: string; ouPath: string } {
+  return {
+    name: report.scan.accountNames?.[accountId] ?? '',
+    ouPath: report.scan.ouPaths?.[accountId] ?? '',
+  };
 }

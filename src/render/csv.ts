@@ -11,7 +11,7 @@
  * as one space; report.json keeps the original text.
  */
 import type { Finding, Report } from '../engine/types.js';
-import { complianceList } from './common.js';
+import { accountAbout, complianceList } from './common.js';
 import type { RenderOptions } from './options.js';
 
 const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
@@ -37,6 +37,9 @@ export const CSV_COLUMNS = [
   'remediationCli',
   'compliance',
   'evidence',
+  // Last, so the columns above keep their positions for readers that count them.
+  'accountName',
+  'ouPath',
 ] as const;
 
 /** Neutralises a leading formula character, then applies RFC 4180 quoting. */
@@ -45,7 +48,8 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function row(f: Finding): string[] {
+function row(report: Report, f: Finding): string[] {
+  const about = accountAbout(report, f.resource.accountId);
   return [
     f.id,
     f.checkId,
@@ -63,11 +67,13 @@ function row(f: Finding): string[] {
     f.remediation.cli,
     complianceList(f.compliance).join(';'),
     JSON.stringify(f.evidence),
+    about.name,
+    about.ouPath,
   ];
 }
 
 export function renderCsv(report: Report, options: RenderOptions = {}): string {
-  const lines = [[...CSV_COLUMNS], ...report.findings.map(row)];
+  const lines = [[...CSV_COLUMNS], ...report.findings.map((f) => row(report, f))];
   const cell = options.csvFlattenNewlines ? (v: string) => csvCell(flattenNewlines(v)) : csvCell;
   return lines.map((cells) => cells.map(cell).join(',')).join('\r\n') + '\r\n';
 }

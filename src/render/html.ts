@@ -278,6 +278,26 @@ export function familySummary(report: Report): FamilyRow[] {
   return [...rows.values()].sort((a, b) => order(a.id) - order(b.id) || a.id.localeCompare(b.id));
 }
 
+/** The summary per account, when the report holds more than one. */
+function accountRows(report: Report) {
+  const by = report.summary.byAccount;
+  if (!by || report.scan.accounts.length < 2) return undefined;
+  return report.scan.accounts.map((id) => {
+    const a = by[id];
+    return {
+      id,
+      name: report.scan.accountNames?.[id] ?? '',
+      ouPath: report.scan.ouPaths?.[id] ?? '',
+      critical: a?.failBySeverity.critical ?? 0,
+      high: a?.failBySeverity.high ?? 0,
+      medium: a?.failBySeverity.medium ?? 0,
+      low: a?.failBySeverity.low ?? 0,
+      pass: a?.byStatus.PASS ?? 0,
+      error: a?.byStatus.ERROR ?? 0,
+    };
+  });
+}
+
 /** The report embedded in a report.html written by renderHtml. */
 export function reportFromHtml(html: string): Report {
   const m = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html);
@@ -325,6 +345,7 @@ export function renderHtml(report: Report, opts: RenderHtmlOptions = {}): string
     statusChart: statusChart(report),
     topRisks: topRisks(report),
     families: familySummary(report),
+    accountRows: accountRows(report),
     coverage: {
       complete: report.coverage.complete,
       percent: report.coverage.percent,

@@ -72,6 +72,32 @@ function counts(report: Report): string[] {
   ];
 }
 
+/** One row per account, when there are several: its name, OU path and counts. */
+function perAccount(report: Report): string[] {
+  const byAccount = report.summary.byAccount;
+  if (!byAccount || report.scan.accounts.length < 2) return [];
+  const rows = report.scan.accounts.map((id) => {
+    const a = byAccount[id];
+    return [
+      mdText(id),
+      mdText(report.scan.accountNames?.[id] ?? ''),
+      mdText(report.scan.ouPaths?.[id] ?? ''),
+      ...SEVERITIES.map((sev) => String(a?.failBySeverity[sev] ?? 0)),
+      String(a?.byStatus.PASS ?? 0),
+      String(a?.byStatus.ERROR ?? 0),
+    ];
+  });
+  return [
+    '',
+    '## By account',
+    '',
+    ...table(
+      ['Account', 'Name', 'OU', ...SEVERITIES.map((s) => `FAIL ${s}`), 'PASS', 'ERROR'],
+      rows,
+    ),
+  ];
+}
+
 function coverageLine(report: Report): string[] {
   const c = report.coverage;
   if (c.complete) return [`Coverage: ${c.percent}% (every collection succeeded).`];
@@ -137,6 +163,7 @@ export function renderMarkdown(report: Report): string {
     '## Results',
     '',
     ...counts(report),
+    ...perAccount(report),
     '',
     '## Top findings',
     '',

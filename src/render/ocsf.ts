@@ -70,6 +70,8 @@ export interface OcsfDetectionFinding {
     provider: string;
     region: string;
     account: { uid: string; name: string; type_id: number; type: string };
+    /** With --org: the account's OU path (OCSF Organization, ou_name). */
+    org?: { ou_name: string };
   };
   resources: Array<{
     uid: string;
@@ -135,6 +137,9 @@ function event(report: Report, f: Finding, logName: string): OcsfDetectionFindin
         type_id: 10,
         type: 'AWS Account',
       },
+      ...(report.scan.ouPaths?.[f.resource.accountId]
+        ? { org: { ou_name: report.scan.ouPaths[f.resource.accountId] } }
+        : {}),
     },
     resources: [
       {

@@ -9,6 +9,7 @@
  */
 import type { Finding, Report } from '../engine/types.js';
 import { uuidV5 } from '../util/uuid.js';
+import { accountAbout } from './common.js';
 import { controlRollups, type ControlRollup } from './controls.js';
 
 export const OSCAL_VERSION = '1.1.3';
@@ -79,7 +80,7 @@ function resourceUuid(arn: string): string {
   return uuidV5(`resource:${arn}`, UUID_NS);
 }
 
-function inventoryItems(findings: Finding[]) {
+function inventoryItems(report: Report, findings: Finding[]) {
   const seen = new Map<string, Finding['resource']>();
   for (const f of findings) if (!seen.has(f.resource.arn)) seen.set(f.resource.arn, f.resource);
   return [...seen.values()].map((r) => ({
@@ -89,6 +90,8 @@ function inventoryItems(findings: Finding[]) {
       ...prop('asset-id', r.arn, undefined),
       ...prop('resource-type', r.type),
       ...prop('account-id', r.accountId),
+      ...prop('account-name', accountAbout(report, r.accountId).name),
+      ...prop('ou-path', accountAbout(report, r.accountId).ouPath),
       ...prop('region', r.region),
     ],
   }));
@@ -141,7 +144,7 @@ export function renderOscal(report: Report): string {
   const catalogUuid = uuidV5(`catalog:${tool.name}:${tool.version}`, UUID_NS);
   const assessed = controlRollups(report).filter((r) => r.resources > 0);
   const observations = report.findings.map((f) => observation(f, scan.finishedAt));
-  const items = inventoryItems(report.findings);
+  const items = inventoryItems(report, report.findings);
   const result = {
     uuid: uuidV5(`result:${runKey}`, UUID_NS),
     title: `API Gateway security checks: ${scan.accounts.join(', ') || 'no account'}`,

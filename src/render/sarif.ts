@@ -39,6 +39,7 @@ import {
   type Severity,
 } from '../engine/types.js';
 import { TOOL_HOMEPAGE } from '../version.js';
+import { accountAbout } from './common.js';
 import { fitToLimits, GITHUB_LIMITS, type Omitted, type SarifLimits } from './sarif-limits.js';
 import { AWS_URI_BASE_ID, resourcePath } from './sarif-location.js';
 
@@ -134,7 +135,8 @@ function bareRule(checkId: string, f: Finding): ReportingDescriptor {
   };
 }
 
-function result(f: Finding, ruleIndex: number): Result | undefined {
+function result(report: Report, f: Finding, ruleIndex: number): Result | undefined {
+  const about = accountAbout(report, f.resource.accountId);
   let kind: Result.kind;
   let level: Level;
   let text: string;
@@ -193,6 +195,8 @@ function result(f: Finding, ruleIndex: number): Result | undefined {
       status: f.status,
       severity: f.severity,
       accountId: f.resource.accountId,
+      ...(about.name ? { accountName: about.name } : {}),
+      ...(about.ouPath ? { ouPath: about.ouPath } : {}),
       region: f.resource.region,
       resourceType: f.resource.type,
       resourceArn: f.resource.arn,
@@ -220,7 +224,7 @@ export function toSarif(report: Report, limits: SarifLimits = GITHUB_LIMITS): Lo
       i = rules.push(bareRule(f.checkId, f)) - 1;
       index.set(f.checkId, i);
     }
-    const r = result(f, i);
+    const r = result(report, f, i);
     if (r) candidates.push({ result: r, order: candidates.length, priority: priority(f) });
   }
   const ranked = [...candidates].sort((a, b) => a.priority - b.priority || a.order - b.order);

@@ -39,6 +39,8 @@ export interface SliceOperation {
   readonly sharedByRegions?: boolean;
   /** A permission of the principal that starts the scan, not of the audited account. */
   readonly caller?: boolean;
+  /** A failure stops the scan (exit 2: nothing could be scanned) instead of being recorded. */
+  readonly stopsScan?: boolean;
   /** When it is made, if not always; paging; parameters that matter ('' when nothing to add). */
   readonly note: string;
 }
@@ -65,6 +67,7 @@ export const SLICES = {
         call: 'sts:GetCallerIdentity',
         iam: 'sts:GetCallerIdentity',
         per: 'scan',
+        stopsScan: true,
         note: 'start of every scan',
       },
       {
@@ -72,7 +75,44 @@ export const SLICES = {
         iam: 'sts:AssumeRole',
         per: 'role',
         caller: true,
-        note: '`--role-arn` given',
+        note: '`--role-arn` or `--org` given: once per account',
+      },
+    ],
+  },
+  organization: {
+    scope: 'scan',
+    operations: [
+      {
+        call: 'organizations:ListAccounts',
+        iam: 'organizations:ListAccounts',
+        per: 'scan',
+        caller: true,
+        stopsScan: true,
+        note: '`--org`; +1 per 20 accounts',
+      },
+      {
+        call: 'organizations:ListRoots',
+        iam: 'organizations:ListRoots',
+        per: 'scan',
+        caller: true,
+        stopsScan: true,
+        note: '`--org`, to place each account in its OU',
+      },
+      {
+        call: 'organizations:ListAccountsForParent',
+        iam: 'organizations:ListAccountsForParent',
+        per: 'scan',
+        caller: true,
+        stopsScan: true,
+        note: '`--org`: once per root and OU',
+      },
+      {
+        call: 'organizations:ListOrganizationalUnitsForParent',
+        iam: 'organizations:ListOrganizationalUnitsForParent',
+        per: 'scan',
+        caller: true,
+        stopsScan: true,
+        note: '`--org`: once per root and OU',
       },
     ],
   },
@@ -544,6 +584,13 @@ export function sliceRow(slice: Slice): SliceRow {
 }
 
 /** Every AWS operation a scan may call, as `service:Operation`, in table order. */
+/** The operations whose failure stops the scan rather than becoming a collection error. */
+export const SCAN_STOPPING_OPERATIONS: readonly string[] = SLICE_NAMES.flatMap((s) =>
+  sliceRow(s)
+    .operations.filter((o) => o.stopsScan)
+    .map((o) => o.call),
+);
+
 export const SCAN_OPERATIONS: readonly string[] = [
   ...new Set(SLICE_NAMES.flatMap((s) => sliceRow(s).operations.map((o) => o.call))),
 ];

@@ -73,6 +73,8 @@ export interface AccountSnapshot {
   accountName?: string;
   /** The IAM account alias (iam:ListAccountAliases), when the account has one and it could be read. */
   accountAlias?: string;
+  /** With --org: the OU names from the root down to the account ("Root/Workloads/Prod"). */
+  ouPath?: string;
   regions: RegionSnapshot[];
 }
 

@@ -58,6 +58,7 @@ function initFindingControls() {
         return f.resource && f.resource.accountId;
       }),
     ),
+    accountLabels(),
   );
   fillSelect(
     fControls.region,

@@ -230,7 +230,7 @@ function initInventory() {
       }),
     );
   }
-  fillSelect(iControls.account, col('accountId'));
+  fillSelect(iControls.account, col('accountId'), accountLabels());
   fillSelect(iControls.region, col('region'));
   fillSelect(iControls.type, col('apiType'));
   fillSelect(iControls.auth, col('authorizationType'));

@@ -168,6 +168,23 @@ function uniqueSorted(values) {
   return out.sort();
 }
 
+/**
+ * Labels for the account filters: "111122223333 (payments · Root/Prod)" where the scan read a
+ * name or an OU path.
+ * @returns {Record<string, string>}
+ */
+function accountLabels() {
+  /** @type {Record<string, string>} */
+  var labels = {};
+  var names = report.scan.accountNames || {};
+  var ous = report.scan.ouPaths || {};
+  report.scan.accounts.forEach(function (id) {
+    var about = [names[id], ous[id]].filter(Boolean).join(' · ');
+    if (about) labels[id] = id + ' (' + about + ')';
+  });
+  return labels;
+}
+
 /** Adds options to a select that already holds its "all" option. labels: optional map. */
 /**
  * @param {HTMLSelectElement} select

@@ -674,3 +674,79 @@ describe('report.html: hostile strings in every field, every check', () => {
     }
   }, 60_000);
 });
+
+describe('report.html: several accounts', () => {
+  /** Two accounts with names and OU paths (one hostile), an open method in each. */
+  function twoAccounts(): Report {
+    const methods = {
+      GET: {
+        authorizationType: 'NONE',
+        methodIntegration: { type: 'HTTP', uri: 'https://backend.example.com/' },
+      },
+    };
+    const api = (id: string) =>
+      region({
+        restApis: [
+          restApi({
+            id,
+            name: id,
+            resources: [{ id: 'r1', path: '/', resourceMethods: methods }],
+            stages: [restStage({ stageName: 'prod' })],
+          }),
+        ],
+      });
+    const snap = snapshot([api('payments')], [], '210000000001');
+    const other = snapshot([api('web')], [], '210000000002').accounts[0]!;
+    snap.accounts[0]!.accountName = 'payments';
+    snap.accounts[0]!.ouPath = 'Root/Prod';
+    snap.accounts.push({ ...other, accountName: HOSTILE.script, ouPath: 'Root/Prod/Web' });
+    return reportOf(snap);
+  }
+
+  it('summarises each account and names accounts in the filters', async () => {
+    const report = twoAccounts();
+    const o = await open('accounts.html', renderHtml(report), '#findings');
+    const { page } = o;
+    try {
+      const summary = await page
+        .locator('#account-summary tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.children].map((td) => (td.textContent ?? '').trim())),
+        );
+      const by = report.summary.byAccount!;
+      expect(summary).toEqual(
+        ['210000000001', '210000000002'].map((id) => [
+          id,
+          id === '210000000001' ? 'payments' : HOSTILE.script,
+          id === '210000000001' ? 'Root/Prod' : 'Root/Prod/Web',
+          String(by[id]!.failBySeverity.critical),
+          String(by[id]!.failBySeverity.high),
+          String(by[id]!.failBySeverity.medium),
+          String(by[id]!.failBySeverity.low),
+          String(by[id]!.byStatus.PASS),
+          String(by[id]!.byStatus.ERROR),
+        ]),
+      );
+      expect(Object.values(by).every((a) => a.total > 0 && a.byStatus.FAIL > 0)).toBe(true);
+      const options = await page
+        .locator('#f-account option')
+        .evaluateAll((os) => os.map((x) => x.textContent));
+      expect(options).toEqual([
+        'All accounts',
+        '210000000001 (payments · Root/Prod)',
+        `210000000002 (${HOSTILE.script} · Root/Prod/Web)`,
+      ]);
+      const inWeb = report.findings.filter(
+        (f) => f.resource.accountId === '210000000002' && f.status !== 'PASS' && !f.suppressed,
+      ).length;
+      expect(inWeb).toBeGreaterThan(0);
+      expect(await rows(page)).toBeGreaterThan(inWeb);
+      await page.selectOption('#f-account', '210000000002');
+      await expect.poll(() => rows(page)).toBe(inWeb);
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+});

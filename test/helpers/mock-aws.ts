@@ -9,6 +9,7 @@ import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -34,6 +35,7 @@ function mocks() {
     lambda: mockClient(LambdaClient),
     acm: mockClient(ACMClient),
     iam: mockClient(IAMClient),
+    organizations: mockClient(OrganizationsClient),
   };
 }
 

@@ -209,6 +209,11 @@ export function handReport(): Report {
       finishedAt: '2026-11-01T00:01:00.000Z',
       evaluatedAt: '2026-11-01T00:02:00.000Z',
       accounts: ['111122223333', '444455556666', '777788889999'],
+      // An --org run's OU paths: hostile, and only for some accounts.
+      ouPaths: {
+        '444455556666': `Root/${HOSTILE.quotes}/${HOSTILE.cdata}`,
+        '777788889999': `Root/${HOSTILE.formula}`,
+      },
       regions: ['cn-north-1', 'eu-central-1', 'eu-west-1', 'us-east-1'],
       options: {},
     },

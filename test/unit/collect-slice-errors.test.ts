@@ -20,7 +20,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { unpaced } from '../../src/collect/pacing.js';
 import { collectSnapshot } from '../../src/collect/scan.js';
-import { SCAN_OPERATIONS, sliceRow } from '../../src/snapshot/slices.js';
+import { SCAN_OPERATIONS, SCAN_STOPPING_OPERATIONS, sliceRow } from '../../src/snapshot/slices.js';
 import type { CollectionError } from '../../src/snapshot/types.js';
 import { ACCOUNT, awsError, useMockAws } from '../helpers/mock-aws.js';
 
@@ -120,8 +120,15 @@ describe('collection errors and the slice table', () => {
     }
     const failed = new Set(errors.map((e) => `${e.service}:${e.operation}`));
     expect([...failed].sort()).toEqual(
-      SCAN_OPERATIONS.filter((o) => o !== 'sts:GetCallerIdentity').sort(),
+      SCAN_OPERATIONS.filter((o) => !SCAN_STOPPING_OPERATIONS.includes(o)).sort(),
     );
+    expect([...SCAN_STOPPING_OPERATIONS].sort()).toEqual([
+      'organizations:ListAccounts',
+      'organizations:ListAccountsForParent',
+      'organizations:ListOrganizationalUnitsForParent',
+      'organizations:ListRoots',
+      'sts:GetCallerIdentity',
+    ]);
     // Calls counted in stats are calls of the table too (AssumeRole is made before any context).
     for (const c of calls) expect(SCAN_OPERATIONS, c).toContain(c);
   });

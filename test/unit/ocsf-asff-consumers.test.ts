@@ -12,7 +12,11 @@ import { runValidator, runValidatorOn } from '../helpers/validators.js';
 
 const named = (r: Report): Report => ({
   ...r,
-  scan: { ...r.scan, accountNames: { '111122223333': 'acme-prod <"names">' } },
+  scan: {
+    ...r.scan,
+    accountNames: { '111122223333': 'acme-prod <"names">' },
+    ouPaths: { ...r.scan.ouPaths, '111122223333': 'Root/Prod <"ou">' },
+  },
 });
 
 describe('OCSF consumers (py-ocsf-models, extra fields forbidden)', () => {
@@ -35,6 +39,15 @@ describe('OCSF consumers (py-ocsf-models, extra fields forbidden)', () => {
     );
     expect(r.summary['accountNames']).toEqual(
       ['acme-prod <"names">', '444455556666', '777788889999'].sort(),
+    );
+    // The OU path of the accounts that have one (from --org), in the Organization object.
+    const orgs = toOcsf(report).map((e) => [e.cloud.account.uid, e.cloud.org?.ou_name]);
+    expect(new Set(orgs.map(([id, ou]) => `${id}:${ou ?? '-'}`))).toEqual(
+      new Set([
+        '111122223333:Root/Prod <"ou">',
+        `444455556666:${report.scan.ouPaths!['444455556666']}`,
+        `777788889999:${report.scan.ouPaths!['777788889999']}`,
+      ]),
     );
   });
 
