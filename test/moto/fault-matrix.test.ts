@@ -38,7 +38,11 @@ const CONFIG = auditConfig({
  * makes, and why.
  */
 const NOT_MADE: Record<string, string> = {
-  'sts:AssumeRole': 'only with --role-arn',
+  'sts:AssumeRole': 'only with --role-arn or --org',
+  'organizations:ListAccounts': 'only with --org',
+  'organizations:ListRoots': 'only with --org',
+  'organizations:ListAccountsForParent': 'only with --org',
+  'organizations:ListOrganizationalUnitsForParent': 'only with --org',
   'account:ListRegions': 'only with --regions all',
   'ec2:DescribeRegions': 'only with --regions all, after ListRegions failed',
   'apigatewayv2:ExportApi':

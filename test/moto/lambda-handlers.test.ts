@@ -40,11 +40,15 @@ const s3 = () =>
 async function api(accountId: string, name: string) {
   const c = (await clientsIn(moto, accountId))(REGION);
   const a = await seedRestApi(c, name);
-  // An open method in front of a real backend: rest-method-authorization FAILs it as high.
+  // An open method in front of a real backend, and a password in a stage variable:
+  // stage-variable-secrets FAILs it as high (moto answers GetDeployment without the API summary
+  // that rest-method-authorization judges, so that check says ERROR here).
   await seedMethod(c, a, a.rootId, null, 'GET', {
     integration: { type: 'HTTP_PROXY', uri: `https://${name}.example.com/`, httpMethod: 'GET' },
   });
-  await seedStage(c, a, 'prod');
+  await seedStage(c, a, 'prod', [
+    { op: 'replace', path: '/variables/dbPassword', value: 'Zx9!kQ2#pL7@wM4$' },
+  ]);
 }
 
 function handlers() {
@@ -161,9 +165,9 @@ describe('Lambda handlers of the audit stack (moto)', () => {
         Body: JSON.stringify({
           suppressions: [
             {
-              checkId: 'rest-method-authorization',
+              checkId: 'stage-variable-secrets',
               resource: '*/restapis/*',
-              reason: 'public catalogue API, reviewed',
+              reason: 'test fixture secret, rotated (RISK-7)',
               expires: '2099-01-01',
             },
           ],
@@ -179,7 +183,7 @@ describe('Lambda handlers of the audit stack (moto)', () => {
       }).read('report.json'))!.toString('utf8'),
     ) as Report;
     const authz = fourth.findings.filter(
-      (f) => f.checkId === 'rest-method-authorization' && f.status === 'FAIL',
+      (f) => f.checkId === 'stage-variable-secrets' && f.status === 'FAIL',
     );
     expect(authz.length).toBeGreaterThan(0);
     expect(authz.every((f) => f.suppressed)).toBe(true);
