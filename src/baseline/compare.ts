@@ -9,6 +9,7 @@
  */
 import type {
   Finding,
+  FindingRef,
   ResolvedFinding,
   ResourceRef,
   Report,
@@ -17,14 +18,7 @@ import type {
 } from '../engine/types.js';
 import { severityRank } from '../engine/types.js';
 
-export interface FindingRef {
-  id: string;
-  checkId: string;
-  status: Status;
-  severity: Severity;
-  title: string;
-  resource: ResourceRef;
-}
+export type { FindingRef } from '../engine/types.js';
 
 export interface ChangedFinding {
   id: string;

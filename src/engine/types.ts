@@ -3,6 +3,7 @@
  * schemas/report.schema.json; a change to these types is a schemaVersion bump.
  */
 import type { Severity } from '../config/severity.js';
+import type { SuppressionRule } from '../config/types.js';
 import type { CollectionError, CollectionStats } from '../snapshot/types.js';
 import type { CheckMeta } from './check.js';
 
@@ -49,34 +50,24 @@ export interface Suppression {
 }
 
 /** A suppression rule the report calls attention to (expired, or unused). */
-export interface SuppressionStatus {
+export type SuppressionStatus = Omit<SuppressionRule, 'source' | 'index'> & {
   source: string;
   rule: number;
-  checkId: string;
-  resource?: string;
-  accountId?: string;
-  region?: string;
-  reason: string;
-  expires?: string;
-  owner?: string;
-  ticket?: string;
-}
+};
 
 /** Where a finding stands against the baseline report (--baseline). */
 export type BaselineMark = 'new' | 'changed' | 'unchanged';
 
 export type ResolvedWhy = 'fixed' | 'resource deleted' | 'suppressed';
 
+/** A finding as a baseline comparison names it. */
+export type FindingRef = Pick<
+  Finding,
+  'id' | 'checkId' | 'status' | 'severity' | 'title' | 'resource'
+>;
+
 /** A finding open in the baseline that is not open now. */
-export interface ResolvedFinding {
-  id: string;
-  checkId: string;
-  status: Status;
-  severity: Severity;
-  title: string;
-  resource: ResourceRef;
-  why: ResolvedWhy;
-}
+export type ResolvedFinding = FindingRef & { why: ResolvedWhy };
 
 export interface Finding {
   /** Stable across runs: a hash of check id, account, region and resource ARN. */
