@@ -2,7 +2,7 @@
  * The commands, as functions from parsed options to a result. No process.exit here: the entry
  * point sets the exit code. Known failures are typed errors (src/errors.ts).
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.js';
 import type { ClientFactory } from '../collect/clients.js';
@@ -11,11 +11,13 @@ import { auditConfig, readConfigFile, type ConfigFile } from '../config/load.js'
 import { complianceByCheck, findFramework, loadFrameworks } from '../engine/compliance.js';
 import { checkInfo, evaluateSnapshot } from '../engine/evaluate.js';
 import { groupByFamily } from '../engine/families.js';
-import type { Report } from '../engine/types.js';
+import type { Report, ReportView } from '../engine/types.js';
 import { InputFileError, UsageError } from '../errors.js';
 import { assertEmpty, writeBundle } from '../evidence/bundle.js';
 import type { BundleStore } from '../evidence/store.js';
+import { jsonChunks } from '../render/json-chunks.js';
 import { rendererFor, type RenderOptions } from '../render/index.js';
+import { writeChunks } from '../report-io/write-chunks.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { readValidated } from '../util/json-file.js';
 import { openStore, runVerify } from './evidence.js';
@@ -40,10 +42,13 @@ export interface RunDeps {
   now?: () => Date;
 }
 
+/** snapshot.json: one API (or other region-level item) at a time. */
+export const SNAPSHOT_JSON_DEPTH = 6;
+
 function writeOutputs(
   dir: string,
   formats: string[],
-  report: Report,
+  report: ReportView,
   snapshot: Snapshot | undefined,
   options: RenderOptions,
 ): string[] {
@@ -55,22 +60,27 @@ function writeOutputs(
     );
   }
   const written: string[] = [];
-  const write = (file: string, content: string) => {
+  const write = (file: string, chunks: Iterable<string>) => {
     const path = join(dir, file);
     try {
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
+      writeChunks(path, chunks);
     } catch (err) {
-      throw new InputFileError(`${path}: cannot write (${(err as NodeJS.ErrnoException).code})`);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (!code) throw err;
+      throw new InputFileError(`${path}: cannot write (${code})`);
     }
-    written.push(path);
+    return path;
   };
   for (const format of formats) {
     const r = rendererFor(format)!;
     if (r.owns) removeOwned(join(dir, r.owns.folder), r.owns.file);
-    for (const f of r.files(report, options)) write(f.path, f.content);
+    const files: Array<{ path: string; order: number }> = [];
+    for (const o of r.outputs(report, options))
+      files.push({ path: write(o.path, o.chunks), order: o.order ?? files.length });
+    written.push(...files.sort((a, b) => a.order - b.order).map((f) => f.path));
     if (format === 'json' && snapshot)
-      write('snapshot.json', JSON.stringify(snapshot, null, 2) + '\n');
+      written.push(write('snapshot.json', jsonChunks(snapshot, SNAPSHOT_JSON_DEPTH)));
   }
   return written;
 }

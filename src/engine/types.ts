@@ -131,3 +131,15 @@ export interface Report {
   coverage: Coverage;
   stats?: CollectionStats;
 }
+
+/** Everything in a report but its two long lists. */
+export type ReportHead = Omit<Report, 'findings' | 'inventory'>;
+
+/**
+ * A report whose long lists may be read from a file or produced as they are needed: each can be
+ * iterated more than once, and nothing may assume they fit in memory. A Report is one.
+ */
+export interface ReportView extends ReportHead {
+  findings: Iterable<Finding>;
+  inventory: Iterable<InventoryRow>;
+}

@@ -4,7 +4,7 @@
  * was actually evaluated); the framework files add the control list, titles and order.
  */
 import { loadFrameworks, type Framework } from '../engine/compliance.js';
-import type { Finding, Report } from '../engine/types.js';
+import type { Finding, ReportView } from '../engine/types.js';
 
 export const CONTROL_STATUSES = [
   'FAIL',
@@ -53,7 +53,7 @@ function statusOf(r: Pick<ControlRollup, 'checks' | 'counts' | 'resources'>): Co
 }
 
 export function controlRollups(
-  report: Report,
+  report: ReportView,
   frameworks: Framework[] = loadFrameworks(),
 ): ControlRollup[] {
   const findingsByCheck = new Map<string, Finding[]>();

@@ -7,8 +7,9 @@
  * reports render equal documents. OSCAL has no assessment plan to point at here: import-ap
  * points at a back-matter resource describing the check catalog that stood in for one.
  */
-import type { Finding, Report } from '../engine/types.js';
+import type { Finding, Report, ReportView } from '../engine/types.js';
 import { uuidV5 } from '../util/uuid.js';
+import { jsonChunks } from './json-chunks.js';
 import { controlRollups, type ControlRollup } from './controls.js';
 
 export const OSCAL_VERSION = '1.1.3';
@@ -135,7 +136,10 @@ function reviewedControls(assessed: ControlRollup[]) {
   };
 }
 
-export function renderOscal(report: Report): string {
+/** The observations, one per finding, are written one at a time. */
+export function oscalChunks(view: ReportView): Iterable<string> {
+  // Controls gather the findings of several checks each: this format holds the findings.
+  const report: Report = { ...view, findings: [...view.findings], inventory: [] };
   const { scan, tool } = report;
   const runKey = `${tool.name}:${scan.startedAt}:${scan.evaluatedAt}:${scan.accounts.join(',')}`;
   const catalogUuid = uuidV5(`catalog:${tool.name}:${tool.version}`, UUID_NS);
@@ -188,5 +192,9 @@ export function renderOscal(report: Report): string {
       },
     },
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return jsonChunks(doc, 5);
+}
+
+export function renderOscal(report: Report): string {
+  return [...oscalChunks(report)].join('');
 }

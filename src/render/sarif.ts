@@ -36,8 +36,10 @@ import {
   type CheckInfo,
   type Finding,
   type Report,
+  type ReportView,
   type Severity,
 } from '../engine/types.js';
+import { jsonChunks } from './json-chunks.js';
 import { TOOL_HOMEPAGE } from '../version.js';
 import { fitToLimits, GITHUB_LIMITS, type Omitted, type SarifLimits } from './sarif-limits.js';
 import { AWS_URI_BASE_ID, resourcePath } from './sarif-location.js';
@@ -210,7 +212,7 @@ function priority(f: Finding): number {
   return open * 10 + (SEVERITIES.length - severityRank(f.severity));
 }
 
-export function toSarif(report: Report, limits: SarifLimits = GITHUB_LIMITS): Log {
+export function toSarif(report: ReportView, limits: SarifLimits = GITHUB_LIMITS): Log {
   const rules: ReportingDescriptor[] = Object.values(report.checks).map(rule);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const candidates: Array<{ result: Result; order: number; priority: number }> = [];
@@ -291,6 +293,11 @@ export function toSarif(report: Report, limits: SarifLimits = GITHUB_LIMITS): Lo
   );
 }
 
+/** runs[0].results is written result by result. */
+export function sarifChunks(report: ReportView): Iterable<string> {
+  return jsonChunks(toSarif(report), 4);
+}
+
 export function renderSarif(report: Report): string {
-  return JSON.stringify(toSarif(report), null, 2) + '\n';
+  return [...sarifChunks(report)].join('');
 }
