@@ -17,6 +17,7 @@ import { assertEmpty, writeBundle } from '../evidence/bundle.js';
 import type { BundleStore } from '../evidence/store.js';
 import { jsonChunks } from '../render/json-chunks.js';
 import { rendererFor, type RenderOptions } from '../render/index.js';
+import { openReport } from '../report-io/read-report.js';
 import { writeChunks } from '../report-io/write-chunks.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { readValidated } from '../util/json-file.js';
@@ -233,7 +234,8 @@ export function runVerifyCommand(location: string, opts: ParsedOptions): Promise
 }
 
 export function runRender(path: string, opts: ParsedOptions): RunResult {
-  const report = readValidated<Report>(path, 'report');
+  // Read from the file again by each format: a report of any size renders in bounded memory.
+  const report = openReport(path);
   const written = writeOutputs(
     settled('out', opts),
     settled('format', opts),
@@ -241,7 +243,7 @@ export function runRender(path: string, opts: ParsedOptions): RunResult {
     undefined,
     renderOptions(opts),
   );
-  return { exitCode: 0, notes: written.map((w) => `wrote ${w}`), report, written };
+  return { exitCode: 0, notes: written.map((w) => `wrote ${w}`), written };
 }
 
 export function runChecks(opts: ParsedOptions): RunResult {

@@ -14,7 +14,13 @@ export interface StreamedArray<T> {
 
 /** An array whose elements come from `items` as they are written. */
 export function streamedArray<T>(items: Iterable<T>): StreamedArray<T> {
-  return { [STREAMED]: items };
+  return {
+    [STREAMED]: items,
+    // Inside a value stringified whole it would silently be `{}`: refuse instead.
+    toJSON() {
+      throw new Error('jsonChunks: a streamedArray sits inside a value written whole');
+    },
+  } as StreamedArray<T>;
 }
 
 function isStreamed(value: unknown): value is StreamedArray<unknown> {

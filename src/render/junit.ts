@@ -126,7 +126,12 @@ function* suite(
 }
 
 /** The findings of one check, taken from a run of them in a pass over the report. */
-function* run(it: Iterator<Finding>, first: Finding | undefined, id: string, rest: { next?: Finding }) {
+function* run(
+  it: Iterator<Finding>,
+  first: Finding | undefined,
+  id: string,
+  rest: { next?: Finding },
+) {
   let f = first;
   while (f && f.checkId === id) {
     yield f;
@@ -154,7 +159,8 @@ export function* junitChunks(report: ReportView): Generator<string> {
   }
   const order = [...counts.keys()];
   const withFindings = order.filter((id) => counts.get(id)!.tests > 0);
-  const inOrder = runs.length === withFindings.length && runs.every((id, i) => id === withFindings[i]);
+  const inOrder =
+    runs.length === withFindings.length && runs.every((id, i) => id === withFindings[i]);
   const at = report.scan.evaluatedAt;
   const { skipped: _skipped, ...head } = total;
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';

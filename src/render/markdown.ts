@@ -12,7 +12,6 @@ import {
   SEVERITIES,
   STATUSES,
   type Finding,
-  type Report,
   type ReportHead,
   type ReportView,
 } from '../engine/types.js';

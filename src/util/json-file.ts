@@ -8,16 +8,37 @@ import { schemasDir } from '../paths.js';
 // ajv-formats ships CommonJS with a default export property.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-const validators = new Map<string, ValidateFunction>();
+type SchemaName = 'report' | 'snapshot' | 'manifest';
 
-export function schemaValidator(name: 'report' | 'snapshot' | 'manifest'): ValidateFunction {
-  let v = validators.get(name);
-  if (!v) {
+const validators = new Map<string, ValidateFunction>();
+const compilers = new Map<SchemaName, { ajv: Ajv; id: string }>();
+
+function compiler(name: SchemaName): { ajv: Ajv; id: string } {
+  let c = compilers.get(name);
+  if (!c) {
     const ajv = new Ajv({ allErrors: false, strict: false });
     addFormats(ajv);
     const schema = JSON.parse(readFileSync(join(schemasDir, `${name}.schema.json`), 'utf8'));
-    v = ajv.compile(schema);
-    validators.set(name, v);
+    ajv.addSchema(schema);
+    c = { ajv, id: schema.$id as string };
+    compilers.set(name, c);
+  }
+  return c;
+}
+
+export function schemaValidator(name: SchemaName): ValidateFunction {
+  return schemaPartValidator(name, '');
+}
+
+/** The validator of one part of a schema, by JSON pointer fragment ("#/properties/..."). */
+export function schemaPartValidator(name: SchemaName, fragment: string): ValidateFunction {
+  const key = `${name}${fragment}`;
+  let v = validators.get(key);
+  if (!v) {
+    const { ajv, id } = compiler(name);
+    v = ajv.getSchema(`${id}${fragment}`);
+    if (!v) throw new Error(`schemas/${name}.schema.json: no part ${fragment}`);
+    validators.set(key, v);
   }
   return v;
 }
