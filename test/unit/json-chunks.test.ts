@@ -11,7 +11,7 @@ const awkward = {
   nested: { deep: { deeper: [1, [2, [3, {}]], []] }, empty: {}, list: [] },
   holes: [undefined, () => 1, null, 'x'],
   date: new Date('2026-11-01T00:00:00.000Z'),
-  text: `${HOSTILE.script} ${HOSTILE.newline} \u2028\u2029 "quoted" \\ back`,
+  text: `${HOSTILE.script} ${HOSTILE.newlines} ${HOSTILE.controls} ${HOSTILE.cdata} \u2028\u2029 "quoted" \\ back`,
   unicode: '\ud83d\ude00 \u0000 \u001f',
   numbers: [0, -0, 1.5e300, NaN, Infinity],
 };
