@@ -1,12 +1,13 @@
 import { EXIT } from '../errors.js';
-import { severityRank, type Report, type Severity } from '../engine/types.js';
+import { SEVERITIES, severityRank, type ReportHead, type Severity } from '../engine/types.js';
 
 /** 1 when an unsuppressed FAIL at or above failOn exists; else 3 when coverage is short; else 0. */
-export function exitCodeFor(report: Report, failOn: Severity | 'none'): number {
+export function exitCodeFor(report: ReportHead, failOn: Severity | 'none'): number {
   if (failOn !== 'none') {
     const threshold = severityRank(failOn);
-    const failing = report.findings.some(
-      (f) => f.status === 'FAIL' && !f.suppressed && severityRank(f.severity) >= threshold,
+    // failBySeverity counts the unsuppressed FAILs: no need to go through the findings.
+    const failing = SEVERITIES.some(
+      (s) => severityRank(s) >= threshold && report.summary.failBySeverity[s] > 0,
     );
     if (failing) return EXIT.FINDINGS;
   }

@@ -9,7 +9,7 @@ import type { ClientFactory } from '../collect/clients.js';
 import type { ProgressHook } from '../collect/context.js';
 import { auditConfig, readConfigFile, type ConfigFile } from '../config/load.js';
 import { complianceByCheck, findFramework, loadFrameworks } from '../engine/compliance.js';
-import { checkInfo, evaluateSnapshot } from '../engine/evaluate.js';
+import { checkInfo } from '../engine/evaluate.js';
 import { groupByFamily } from '../engine/families.js';
 import type { Report, ReportView } from '../engine/types.js';
 import { InputFileError, UsageError } from '../errors.js';
@@ -18,6 +18,7 @@ import type { BundleStore } from '../evidence/store.js';
 import { jsonChunks } from '../render/json-chunks.js';
 import { rendererFor, type RenderOptions } from '../render/index.js';
 import { openReport } from '../report-io/read-report.js';
+import { evaluateSpooled, type SpooledReport } from '../report-io/spooled-report.js';
 import { writeChunks } from '../report-io/write-chunks.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { readValidated } from '../util/json-file.js';
@@ -31,7 +32,7 @@ export interface RunResult {
   stdout?: string;
   /** Human notes for stderr. */
   notes: string[];
-  report?: Report;
+  report?: ReportView;
   snapshot?: Snapshot;
   written: string[];
 }
@@ -118,7 +119,7 @@ function loadConfig(opts: ParsedOptions): ConfigFile {
 }
 
 async function finish(
-  report: Report,
+  report: ReportView,
   snapshot: Snapshot | undefined,
   opts: ParsedOptions,
   file: ConfigFile,
@@ -135,8 +136,14 @@ async function finish(
     renderOptions(opts),
   );
   if (evidence) {
+    // A bundle's store takes whole files (S3 objects): this one path holds the report.
+    const whole: Report = {
+      ...report,
+      findings: [...report.findings],
+      inventory: [...report.inventory],
+    };
     written.push(
-      ...(await writeBundle(evidence, report, snapshot, formats, now, renderOptions(opts))),
+      ...(await writeBundle(evidence, whole, snapshot, formats, now, renderOptions(opts))),
     );
   }
   const s = report.summary;
@@ -150,6 +157,20 @@ async function finish(
     ...written.map((w) => `wrote ${w}`),
   ];
   return { exitCode: exitCodeFor(report, failOn), notes, report, snapshot, written };
+}
+
+/** Writes the outputs, then drops the findings' spool file, whatever happened. */
+async function finishSpooled(
+  spooled: SpooledReport,
+  ...rest: Parameters<typeof finish> extends [unknown, ...infer R] ? R : never
+): Promise<RunResult> {
+  try {
+    // The result outlives the spool, so it does not carry the report.
+    const { report: _report, ...result } = await finish(spooled.report, ...rest);
+    return result;
+  } finally {
+    spooled.dispose();
+  }
 }
 
 export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<RunResult> {
@@ -182,7 +203,7 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
     ...(homeRegion ? { homeRegion } : {}),
   });
   const now = deps.now?.() ?? new Date();
-  const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file), {
+  const spooled = evaluateSpooled(snapshot, ALL_CHECKS, auditConfig(file), {
     now,
     options: {
       regions,
@@ -192,7 +213,7 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
       ...(endpointUrl ? { endpointUrl } : {}),
     },
   });
-  return finish(report, snapshot, opts, file, evidence, now);
+  return finishSpooled(spooled, snapshot, opts, file, evidence, now);
 }
 
 export async function runEvaluate(
@@ -207,11 +228,11 @@ export async function runEvaluate(
   const snapshot = readValidated<Snapshot>(path, 'snapshot');
   const evidence = await evidenceStore(opts, endpointUrl);
   const now = deps.now?.() ?? new Date();
-  const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file), {
+  const spooled = evaluateSpooled(snapshot, ALL_CHECKS, auditConfig(file), {
     now,
     options: { snapshot: path, failOn },
   });
-  return finish(report, snapshot, opts, file, evidence, now);
+  return finishSpooled(spooled, snapshot, opts, file, evidence, now);
 }
 
 /** --evidence: opened, and found empty, before any work is done. */

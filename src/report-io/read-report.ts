@@ -12,113 +12,12 @@
  * tokenizer. A report in any other layout (minified by jq -c, or hand-written) is read whole
  * and checked the same way, as before.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import type { Finding, InventoryRow, ReportHead, ReportView } from '../engine/types.js';
 import { InputFileError } from '../errors.js';
 import { readJsonFile, schemaPartValidator, schemaValidator } from '../util/json-file.js';
-
-const BLOCK = 4 << 20;
-const SPACE = 0x20;
-const NL = 0x0a;
-
-/** The lines of a byte range of a file, read in blocks; a line's bytes are not decoded. */
-class Lines {
-  private buf = Buffer.alloc(0);
-  /** File offset of buf[0]. */
-  private base: number;
-  private pos = 0;
-  private readAt: number;
-  /** File offset from which the bytes are kept across reads (an element being gathered). */
-  private keep = -1;
-  /** The current line: buf[s, e), without its line break. */
-  s = 0;
-  e = 0;
-
-  constructor(
-    private readonly fd: number,
-    from: number,
-    private readonly to: number,
-  ) {
-    this.base = from;
-    this.readAt = from;
-  }
-
-  next(): boolean {
-    for (;;) {
-      const nl = this.buf.indexOf(NL, this.pos);
-      if (nl >= 0) {
-        this.s = this.pos;
-        this.e = nl > this.pos && this.buf[nl - 1] === 0x0d ? nl - 1 : nl;
-        this.pos = nl + 1;
-        return true;
-      }
-      if (this.readAt >= this.to) {
-        if (this.pos >= this.buf.length) return false;
-        this.s = this.pos;
-        this.e = this.pos = this.buf.length;
-        return true;
-      }
-      this.fill();
-    }
-  }
-
-  private fill(): void {
-    const from = this.keep >= 0 ? Math.min(this.keep, this.base + this.pos) : this.base + this.pos;
-    const n = Math.min(BLOCK, this.to - this.readAt);
-    const block = Buffer.allocUnsafe(n);
-    let got = 0;
-    while (got < n) {
-      const r = readSync(this.fd, block, got, n - got, this.readAt + got);
-      if (r === 0) break;
-      got += r;
-    }
-    this.readAt += n;
-    const shift = from - this.base;
-    this.buf = Buffer.concat([this.buf.subarray(shift), block.subarray(0, got)]);
-    this.pos -= shift;
-    this.base = from;
-  }
-
-  /** Spaces before the line's first other byte. */
-  indent(): number {
-    let i = this.s;
-    while (i < this.e && this.buf[i] === SPACE) i++;
-    return i - this.s;
-  }
-
-  byte(at: number): number | undefined {
-    return this.s + at < this.e ? this.buf[this.s + at] : undefined;
-  }
-
-  last(): number | undefined {
-    return this.e > this.s ? this.buf[this.e - 1] : undefined;
-  }
-
-  /** Where the line after this one starts in the file. */
-  after(): number {
-    return this.base + this.pos;
-  }
-
-  start(): number {
-    return this.base + this.s;
-  }
-
-  text(): string {
-    return this.buf.toString('utf8', this.s, this.e);
-  }
-
-  hold(): void {
-    this.keep = this.base + this.s;
-  }
-
-  /** The text from the held line to the end of this one. */
-  release(): string {
-    const text = this.buf.toString('utf8', this.keep - this.base, this.e);
-    this.keep = -1;
-    return text;
-  }
-}
+import { Lines } from './lines.js';
 
 const OPENS = new Set([0x7b, 0x5b]); // { [
 const CLOSES = new Set([0x7d, 0x5d]); // } ]
