@@ -9,7 +9,7 @@
  */
 import type { Finding, Report, ReportView } from '../engine/types.js';
 import { uuidV5 } from '../util/uuid.js';
-import { jsonChunks } from './json-chunks.js';
+import { jsonChunks, streamedArray } from './json-chunks.js';
 import { controlRollups, type ControlRollup } from './controls.js';
 
 export const OSCAL_VERSION = '1.1.3';
@@ -51,9 +51,13 @@ function evidenceText(f: Finding): string {
   ].join('\n');
 }
 
+function observationUuid(findingId: string): string {
+  return uuidV5(`observation:${findingId}`, UUID_NS);
+}
+
 function observation(f: Finding, collected: string) {
   return {
-    uuid: uuidV5(`observation:${f.id}`, UUID_NS),
+    uuid: observationUuid(f.id),
     title: f.title,
     description: f.message || f.title,
     props: [
@@ -80,10 +84,15 @@ function resourceUuid(arn: string): string {
   return uuidV5(`resource:${arn}`, UUID_NS);
 }
 
-function inventoryItems(findings: Finding[]) {
+/** The resources the findings are about, once each, and how many findings there are. */
+function inventoryItems(findings: Iterable<Finding>) {
   const seen = new Map<string, Finding['resource']>();
-  for (const f of findings) if (!seen.has(f.resource.arn)) seen.set(f.resource.arn, f.resource);
-  return [...seen.values()].map((r) => ({
+  let count = 0;
+  for (const f of findings) {
+    count++;
+    if (!seen.has(f.resource.arn)) seen.set(f.resource.arn, f.resource);
+  }
+  const items = [...seen.values()].map((r) => ({
     uuid: resourceUuid(r.arn),
     description: `${r.type} ${r.name || r.arn}`,
     props: [
@@ -93,6 +102,11 @@ function inventoryItems(findings: Finding[]) {
       ...prop('region', r.region),
     ],
   }));
+  return { items, count };
+}
+
+function* observations(findings: Iterable<Finding>, collected: string) {
+  for (const f of findings) yield observation(f, collected);
 }
 
 function finding(r: ControlRollup) {
@@ -115,8 +129,8 @@ function finding(r: ControlRollup) {
         reason: satisfied ? 'pass' : r.status === 'FAIL' ? 'fail' : 'other',
       },
     },
-    'related-observations': r.findings.map((f) => ({
-      'observation-uuid': uuidV5(`observation:${f.id}`, UUID_NS),
+    'related-observations': r.findingIds.map((id) => ({
+      'observation-uuid': observationUuid(id),
     })),
   };
 }
@@ -137,15 +151,12 @@ function reviewedControls(assessed: ControlRollup[]) {
 }
 
 /** The observations, one per finding, are written one at a time. */
-export function oscalChunks(view: ReportView): Iterable<string> {
-  // Controls gather the findings of several checks each: this format holds the findings.
-  const report: Report = { ...view, findings: [...view.findings], inventory: [] };
+export function oscalChunks(report: ReportView): Iterable<string> {
   const { scan, tool } = report;
   const runKey = `${tool.name}:${scan.startedAt}:${scan.evaluatedAt}:${scan.accounts.join(',')}`;
   const catalogUuid = uuidV5(`catalog:${tool.name}:${tool.version}`, UUID_NS);
   const assessed = controlRollups(report).filter((r) => r.resources > 0);
-  const observations = report.findings.map((f) => observation(f, scan.finishedAt));
-  const items = inventoryItems(report.findings);
+  const { items, count } = inventoryItems(report.findings);
   const result = {
     uuid: uuidV5(`result:${runKey}`, UUID_NS),
     title: `API Gateway security checks: ${scan.accounts.join(', ') || 'no account'}`,
@@ -161,7 +172,9 @@ export function oscalChunks(view: ReportView): Iterable<string> {
     ],
     ...(items.length ? { 'local-definitions': { 'inventory-items': items } } : {}),
     'reviewed-controls': reviewedControls(assessed),
-    ...(observations.length ? { observations } : {}),
+    ...(count
+      ? { observations: streamedArray(observations(report.findings, scan.finishedAt)) }
+      : {}),
     ...(assessed.length ? { findings: assessed.map(finding) } : {}),
   };
   const doc = {
