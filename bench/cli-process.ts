@@ -14,6 +14,11 @@ export interface CliRun {
   code: number | null;
   wallSeconds: number;
   peakRssMb: number;
+  /**
+   * CPU seconds (user + system) when GNU time is there: on a shared machine the wall time
+   * grows with the load, the CPU time much less.
+   */
+  cpuSeconds: number | null;
   /** How peakRssMb was read. */
   rssSource: 'gnu-time' | 'vmhwm-poll';
   stderr: string;
@@ -38,13 +43,14 @@ export function runCliMeasured(args: string[], env: NodeJS.ProcessEnv = {}): Pro
     const timed = existsSync(GNU_TIME);
     const dir = timed ? mkdtempSync(join(tmpdir(), 'apigw-audit-bench-')) : '';
     const command = timed
-      ? [GNU_TIME, ['-f', '%M', '-o', join(dir, 'rss'), process.execPath, CLI, ...args]]
+      ? [GNU_TIME, ['-f', '%M %U %S', '-o', join(dir, 'rss'), process.execPath, CLI, ...args]]
       : [process.execPath, [CLI, ...args]];
     const child = spawn(command[0] as string, command[1] as string[], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
     });
     let peakKb = 0;
+    let cpuSeconds: number | null = null;
     // VmHWM only grows: the last reading before the process exits is its peak (a late rise in
     // the final 20 ms would be missed; the renderers' last step is small).
     const poll = setInterval(() => {
@@ -61,13 +67,18 @@ export function runCliMeasured(args: string[], env: NodeJS.ProcessEnv = {}): Pro
     child.on('exit', (code) => {
       clearInterval(poll);
       if (timed) {
-        peakKb = Number(readFileSync(join(dir, 'rss'), 'utf8').trim().split('\n').pop());
+        // The last line (a failed command's status line comes before it).
+        const last = readFileSync(join(dir, 'rss'), 'utf8').trim().split('\n').pop() ?? '';
+        const [kb, user, sys] = last.split(' ').map(Number);
+        peakKb = kb ?? 0;
+        cpuSeconds = Math.round(((user ?? 0) + (sys ?? 0)) * 100) / 100;
         rmSync(dir, { recursive: true, force: true });
       }
       resolve({
         code,
         wallSeconds: Math.round(performance.now() - started) / 1000,
         peakRssMb: Math.round((peakKb / 1024) * 10) / 10,
+        cpuSeconds,
         rssSource: timed ? 'gnu-time' : 'vmhwm-poll',
         stderr,
       });

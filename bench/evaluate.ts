@@ -196,7 +196,13 @@ export interface EvaluateBenchResult {
   /** The built CLI as a user runs it, each its own process: `evaluate` and `render`. */
   cli: Record<
     'evaluate' | 'render',
-    { command: string; wallSeconds: number; peakRssMb: number; rssSource: string }
+    {
+      command: string;
+      wallSeconds: number;
+      cpuSeconds: number | null;
+      peakRssMb: number;
+      rssSource: string;
+    }
   >;
   targets: { peakRssMb: number; wallSeconds: number };
   meetsTargets: { peakRssMb: boolean; wallSeconds: boolean };
@@ -285,12 +291,14 @@ export async function runEvaluateBench(target: number): Promise<EvaluateBenchRes
       evaluate: {
         command: 'apigw-audit evaluate snapshot.json --format all',
         wallSeconds: evaluate.wallSeconds,
+        cpuSeconds: evaluate.cpuSeconds,
         peakRssMb: evaluate.peakRssMb,
         rssSource: evaluate.rssSource,
       },
       render: {
         command: 'apigw-audit render report.json --format all',
         wallSeconds: rendered.wallSeconds,
+        cpuSeconds: rendered.cpuSeconds,
         peakRssMb: rendered.peakRssMb,
         rssSource: rendered.rssSource,
       },

@@ -262,6 +262,7 @@ export async function runFixtureBench(
       cli: {
         command: 'apigw-audit scan --format all',
         wallSeconds: cli.run.wallSeconds,
+        cpuSeconds: cli.run.cpuSeconds,
         peakRssMb: cli.run.peakRssMb,
         rssSource: cli.run.rssSource,
         outputMb: cli.outputMb,

@@ -44,6 +44,17 @@ export interface RunDeps {
   now?: () => Date;
 }
 
+function makeOutDir(dir: string): string {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new InputFileError(
+      `${dir}: cannot create output directory (${(err as NodeJS.ErrnoException).code})`,
+    );
+  }
+  return dir;
+}
+
 /** snapshot.json: one API (or other region-level item) at a time. */
 export const SNAPSHOT_JSON_DEPTH = 6;
 
@@ -54,13 +65,7 @@ function writeOutputs(
   snapshot: Snapshot | undefined,
   options: RenderOptions,
 ): string[] {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (err) {
-    throw new InputFileError(
-      `${dir}: cannot create output directory (${(err as NodeJS.ErrnoException).code})`,
-    );
-  }
+  makeOutDir(dir);
   const written: string[] = [];
   const write = (file: string, chunks: Iterable<string>) => {
     const path = join(dir, file);
@@ -205,6 +210,7 @@ export async function runScan(opts: ParsedOptions, deps: RunDeps = {}): Promise<
   const now = deps.now?.() ?? new Date();
   const spooled = evaluateSpooled(snapshot, ALL_CHECKS, auditConfig(file), {
     now,
+    spoolIn: makeOutDir(settled('out', opts, file)),
     options: {
       regions,
       roleArns,
@@ -230,6 +236,7 @@ export async function runEvaluate(
   const now = deps.now?.() ?? new Date();
   const spooled = evaluateSpooled(snapshot, ALL_CHECKS, auditConfig(file), {
     now,
+    spoolIn: makeOutDir(settled('out', opts, file)),
     options: { snapshot: path, failOn },
   });
   return finishSpooled(spooled, snapshot, opts, file, evidence, now);

@@ -1,6 +1,7 @@
 /**
  * Evaluation in bounded memory: the findings go to a JSON Lines file in a private temporary
- * folder as the checks make them, the counts are kept as they pass, and the report handed to
+ * folder (inside the output directory when given one: a system temporary directory may be held
+ * in memory, tmpfs) as the checks make them, the counts are kept as they pass, and the report handed to
  * the renderers reads its findings back from that file each time one iterates them. Only the
  * snapshot (the input) and the inventory stay in memory.
  */
@@ -32,10 +33,10 @@ export function evaluateSpooled(
   snapshot: Snapshot,
   checks: readonly Check[],
   config: AuditConfig,
-  opts: EvaluateOptions = {},
+  opts: EvaluateOptions & { spoolIn?: string } = {},
 ): SpooledReport {
   const now = opts.now ?? new Date();
-  const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-findings-'));
+  const dir = mkdtempSync(join(opts.spoolIn ?? tmpdir(), '.apigw-audit-findings-'));
   const path = join(dir, 'findings.jsonl');
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   const tally = new FindingTally();
