@@ -8,6 +8,8 @@ const NL = 0x0a;
 /** The lines of a byte range of a file, read in blocks; a line's bytes are not decoded. */
 export class Lines {
   private buf = Buffer.alloc(0);
+  /** Bytes of buf that hold data. */
+  private len = 0;
   /** File offset of buf[0]. */
   private base: number;
   private pos = 0;
@@ -29,37 +31,50 @@ export class Lines {
 
   next(): boolean {
     for (;;) {
-      const nl = this.buf.indexOf(NL, this.pos);
-      if (nl >= 0) {
+      const nl = this.pos < this.len ? this.buf.indexOf(NL, this.pos) : -1;
+      if (nl >= 0 && nl < this.len) {
         this.s = this.pos;
         this.e = nl > this.pos && this.buf[nl - 1] === 0x0d ? nl - 1 : nl;
         this.pos = nl + 1;
         return true;
       }
       if (this.readAt >= this.to) {
-        if (this.pos >= this.buf.length) return false;
+        if (this.pos >= this.len) return false;
         this.s = this.pos;
-        this.e = this.pos = this.buf.length;
+        this.e = this.pos = this.len;
         return true;
       }
       this.fill();
     }
   }
 
+  /**
+   * Reads the next block behind what is still needed (from the held line, else the unread
+   * rest), into the same buffer: it is moved to the front, and the buffer grows only when one
+   * element is larger than it. Reading into fresh buffers would make garbage at the speed of
+   * the disk.
+   */
   private fill(): void {
     const from = this.keep >= 0 ? Math.min(this.keep, this.base + this.pos) : this.base + this.pos;
-    const n = Math.min(BLOCK, this.to - this.readAt);
-    const block = Buffer.allocUnsafe(n);
+    const shift = from - this.base;
+    const kept = this.len - shift;
+    const want = Math.min(BLOCK, this.to - this.readAt);
+    if (kept + want > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, kept + want, BLOCK));
+      this.buf.copy(bigger, 0, shift, this.len);
+      this.buf = bigger;
+    } else {
+      this.buf.copy(this.buf, 0, shift, this.len);
+    }
     let got = 0;
-    while (got < n) {
-      const r = readSync(this.fd, block, got, n - got, this.readAt + got);
+    while (got < want) {
+      const r = readSync(this.fd, this.buf, kept + got, want - got, this.readAt + got);
       if (r === 0) break;
       got += r;
     }
     this.readAt += got;
-    if (got < n) this.to = this.readAt; // the file is shorter than the range
-    const shift = from - this.base;
-    this.buf = Buffer.concat([this.buf.subarray(shift), block.subarray(0, got)]);
+    if (got < want) this.to = this.readAt; // the file is shorter than the range
+    this.len = kept + got;
     this.pos -= shift;
     this.base = from;
   }

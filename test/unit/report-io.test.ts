@@ -50,6 +50,23 @@ describe('report.json written in pieces and read back one finding at a time', ()
     }
   });
 
+  it('elements that cross read blocks, and one larger than a block, come back whole', () => {
+    const [, base] = sampleReports()[0]!;
+    const f0 = base.findings[0]!;
+    const findings = Array.from({ length: 4000 }, (_, i) => ({
+      ...f0,
+      id: i.toString(16).padStart(24, '0'),
+      message: `finding ${i} ${'\u00e9\u4e2d\ud83d\ude00'.repeat(i % 50)}`,
+      // One finding far larger than the reader's 4 MiB block.
+      evidence: i === 1234 ? { big: 'x'.repeat(6 << 20) } : f0.evidence,
+    }));
+    const report = { ...base, findings };
+    const view = openReport(written(report));
+    let i = 0;
+    for (const f of view.findings) expect(f).toEqual(findings[i++]);
+    expect(i).toBe(findings.length);
+  });
+
   it('a report in another layout (one line) is read whole, to the same result', () => {
     const [, report] = sampleReports()[0]!;
     const path = join(dir, 'minified.json');
