@@ -67,6 +67,15 @@ describe('report.json written in pieces and read back one finding at a time', ()
     expect(i).toBe(findings.length);
   });
 
+  it('empty lists (written on one line) read back empty', () => {
+    const [, base] = sampleReports()[0]!;
+    const report = { ...base, findings: [], inventory: [] };
+    const view = openReport(written(report));
+    expect([...view.findings]).toEqual([]);
+    expect([...view.inventory]).toEqual([]);
+    expect(joined(view, 'json')[0]!.content).toBe(JSON.stringify(report, null, 2) + '\n');
+  });
+
   it('a report in another layout (one line) is read whole, to the same result', () => {
     const [, report] = sampleReports()[0]!;
     const path = join(dir, 'minified.json');
