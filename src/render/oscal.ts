@@ -51,13 +51,35 @@ function evidenceText(f: Finding): string {
   ].join('\n');
 }
 
-function observationUuid(findingId: string): string {
-  return uuidV5(`observation:${findingId}`, UUID_NS);
+/**
+ * A finding's observation is named once by the observation and again by each control of its
+ * checks: the UUIDs (a SHA-1 each) are kept for the render, not computed each time.
+ */
+function memo(make: (key: string) => string): (key: string) => string {
+  const known = new Map<string, string>();
+  return (key) => {
+    let v = known.get(key);
+    if (v === undefined) known.set(key, (v = make(key)));
+    return v;
+  };
 }
 
-function observation(f: Finding, collected: string) {
+/** The UUIDs of one render. */
+interface Names {
+  observation: (findingId: string) => string;
+  resource: (arn: string) => string;
+}
+
+function names(): Names {
   return {
-    uuid: observationUuid(f.id),
+    observation: memo((id) => uuidV5(`observation:${id}`, UUID_NS)),
+    resource: memo((arn) => uuidV5(`resource:${arn}`, UUID_NS)),
+  };
+}
+
+function observation(f: Finding, collected: string, n: Names) {
+  return {
+    uuid: n.observation(f.id),
     title: f.title,
     description: f.message || f.title,
     props: [
@@ -70,7 +92,7 @@ function observation(f: Finding, collected: string) {
     methods: ['TEST'],
     subjects: [
       {
-        'subject-uuid': resourceUuid(f.resource.arn),
+        'subject-uuid': n.resource(f.resource.arn),
         type: 'inventory-item',
         ...(f.resource.name ? { title: f.resource.name } : {}),
       },
@@ -80,12 +102,8 @@ function observation(f: Finding, collected: string) {
   };
 }
 
-function resourceUuid(arn: string): string {
-  return uuidV5(`resource:${arn}`, UUID_NS);
-}
-
 /** The resources the findings are about, once each, and how many findings there are. */
-function inventoryItems(findings: Iterable<Finding>) {
+function inventoryItems(findings: Iterable<Finding>, n: Names) {
   const seen = new Map<string, Finding['resource']>();
   let count = 0;
   for (const f of findings) {
@@ -93,7 +111,7 @@ function inventoryItems(findings: Iterable<Finding>) {
     if (!seen.has(f.resource.arn)) seen.set(f.resource.arn, f.resource);
   }
   const items = [...seen.values()].map((r) => ({
-    uuid: resourceUuid(r.arn),
+    uuid: n.resource(r.arn),
     description: `${r.type} ${r.name || r.arn}`,
     props: [
       ...prop('asset-id', r.arn, undefined),
@@ -105,11 +123,11 @@ function inventoryItems(findings: Iterable<Finding>) {
   return { items, count };
 }
 
-function* observations(findings: Iterable<Finding>, collected: string) {
-  for (const f of findings) yield observation(f, collected);
+function* observations(findings: Iterable<Finding>, collected: string, n: Names) {
+  for (const f of findings) yield observation(f, collected, n);
 }
 
-function finding(r: ControlRollup) {
+function finding(r: ControlRollup, n: Names) {
   const satisfied = r.status === 'PASS';
   const counts = `${r.resources} resource(s): ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.suppressed} suppressed, ${r.counts.errored} errored, ${r.counts.manual} manual`;
   return {
@@ -132,7 +150,7 @@ function finding(r: ControlRollup) {
     // Every finding of the control's checks: made as they are written.
     'related-observations': streamedArray(
       (function* () {
-        for (const id of r.findingIds) yield { 'observation-uuid': observationUuid(id) };
+        for (const id of r.findingIds) yield { 'observation-uuid': n.observation(id) };
       })(),
     ),
   };
@@ -159,7 +177,8 @@ export function oscalChunks(report: ReportView): Iterable<string> {
   const runKey = `${tool.name}:${scan.startedAt}:${scan.evaluatedAt}:${scan.accounts.join(',')}`;
   const catalogUuid = uuidV5(`catalog:${tool.name}:${tool.version}`, UUID_NS);
   const assessed = controlRollups(report).filter((r) => r.resources > 0);
-  const { items, count } = inventoryItems(report.findings);
+  const n = names();
+  const { items, count } = inventoryItems(report.findings, n);
   const result = {
     uuid: uuidV5(`result:${runKey}`, UUID_NS),
     title: `API Gateway security checks: ${scan.accounts.join(', ') || 'no account'}`,
@@ -176,9 +195,9 @@ export function oscalChunks(report: ReportView): Iterable<string> {
     ...(items.length ? { 'local-definitions': { 'inventory-items': items } } : {}),
     'reviewed-controls': reviewedControls(assessed),
     ...(count
-      ? { observations: streamedArray(observations(report.findings, scan.finishedAt)) }
+      ? { observations: streamedArray(observations(report.findings, scan.finishedAt, n)) }
       : {}),
-    ...(assessed.length ? { findings: assessed.map(finding) } : {}),
+    ...(assessed.length ? { findings: assessed.map((r) => finding(r, n)) } : {}),
   };
   const doc = {
     'assessment-results': {
