@@ -1,7 +1,9 @@
 /**
  * The evaluate/render benchmark: a synthetic snapshot sized to yield about N findings with the
- * whole catalog (ALL_CHECKS), then evaluateSnapshot and every renderer in RENDERERS, timed, with
- * the resident set size sampled every 50 ms. No AWS, no moto.
+ * whole catalog (ALL_CHECKS): evaluated with the findings spooled and written in every format in
+ * this process (each step timed), then `apigw-audit evaluate --format all` and `render --format
+ * all` by the built CLI, each in its own process, for the wall time and peak RSS a user sees.
+ * No AWS, no moto.
  *
  * The snapshot is built from "units" (one REST API with stages, resources and methods, one HTTP
  * API with routes and a stage); a small calibration run measures findings per unit, so the
@@ -10,7 +12,14 @@
 import { ALL_CHECKS } from '../checks/index.js';
 import { auditConfig } from '../src/config/load.js';
 import { evaluateSnapshot } from '../src/engine/evaluate.js';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { RENDERERS } from '../src/render/index.js';
+import { jsonChunks } from '../src/render/json-chunks.js';
+import { evaluateSpooled } from '../src/report-io/spooled-report.js';
+import { writeChunks } from '../src/report-io/write-chunks.js';
+import { runCliMeasured } from './cli-process.js';
 import { emptyRegion } from '../src/snapshot/empty.js';
 import {
   SNAPSHOT_SCHEMA_VERSION,
@@ -194,27 +203,46 @@ export interface EvaluateBenchResult {
     methods: number;
     v2Apis: number;
     routes: number;
+    megabytes: number;
   };
   checks: number;
   buildSeconds: number;
+  /** In this process: evaluation with the findings spooled, then each format written. */
   evaluateSeconds: number;
   inventoryRows: number;
   render: Record<string, { seconds: number; megabytes: number }>;
-  peakRssMb: number;
-  maxRssMb: number;
-  heapUsedAfterEvaluateMb: number;
+  inProcessPeakRssMb: number;
+  /** The built CLI as a user runs it, each its own process: `evaluate` and `render`. */
+  cli: Record<
+    'evaluate' | 'render',
+    {
+      command: string;
+      wallSeconds: number;
+      cpuSeconds: number | null;
+      peakRssMb: number;
+      rssSource: string;
+    }
+  >;
+  targets: { peakRssMb: number; wallSeconds: number };
+  meetsTargets: { peakRssMb: boolean; wallSeconds: boolean };
 }
+
+/** The issue's bound for evaluating and rendering 200,000 findings in every format. */
+export const EVALUATE_TARGETS = { peakRssMb: 600, wallSeconds: 30 };
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const secs = (ms: number) => Math.round(ms) / 1000;
 
-export function runEvaluateBench(target: number): EvaluateBenchResult {
+function sizeOf(path: string): number {
+  if (!statSync(path).isDirectory()) return statSync(path).size;
+  return readdirSync(path).reduce((n, e) => n + sizeOf(join(path, e)), 0);
+}
+
+export async function runEvaluateBench(target: number): Promise<EvaluateBenchResult> {
   let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  // A synchronous run never yields to the sampler's timer: sample at each step as well.
+  // A synchronous run never yields to a timer: sample at each step.
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+  const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-bench-evaluate-'));
   try {
     const calibration = evaluateSnapshot(syntheticSnapshot(40), ALL_CHECKS, auditConfig());
     const perUnit = Math.max(1, calibration.findings.length / 40);
@@ -223,30 +251,80 @@ export function runEvaluateBench(target: number): EvaluateBenchResult {
     let t = performance.now();
     const snap = syntheticSnapshot(units);
     const buildSeconds = secs(performance.now() - t);
+    const snapPath = join(dir, 'snapshot.json');
+    writeChunks(snapPath, jsonChunks(snap, 6));
     sample();
 
     t = performance.now();
-    const report = evaluateSnapshot(snap, ALL_CHECKS, auditConfig());
+    const spooled = evaluateSpooled(snap, ALL_CHECKS, auditConfig());
     const evaluateSeconds = secs(performance.now() - t);
     sample();
-    const heapUsedAfterEvaluateMb = mb(process.memoryUsage().heapUsed);
-
     const render: EvaluateBenchResult['render'] = {};
-    for (const r of RENDERERS) {
-      t = performance.now();
-      const files = r.files(report, {});
-      render[r.format] = {
-        seconds: secs(performance.now() - t),
-        megabytes: mb(files.reduce((n, f) => n + Buffer.byteLength(f.content), 0)),
-      };
-      sample();
+    const inProcess = join(dir, 'in-process');
+    let inventoryRows = 0;
+    try {
+      for (const i of spooled.report.inventory) if (i) inventoryRows++;
+      for (const r of RENDERERS) {
+        t = performance.now();
+        let bytes = 0;
+        for (const o of r.outputs(spooled.report, {})) {
+          const path = join(inProcess, o.path);
+          mkdirSync(dirname(path), { recursive: true });
+          bytes += writeChunks(path, o.chunks);
+          sample();
+        }
+        render[r.format] = { seconds: secs(performance.now() - t), megabytes: mb(bytes) };
+      }
+    } finally {
+      spooled.dispose();
     }
+    const findings = spooled.report.summary.total;
+    rmSync(inProcess, { recursive: true, force: true });
+
+    const evaluate = await runCliMeasured([
+      'evaluate',
+      snapPath,
+      '--format',
+      'all',
+      '--out',
+      join(dir, 'out'),
+      '--fail-on',
+      'none',
+    ]);
+    if (evaluate.code !== 0 && evaluate.code !== 3)
+      throw new Error(`evaluate exited ${evaluate.code}: ${evaluate.stderr}`);
+    const rendered = await runCliMeasured([
+      'render',
+      join(dir, 'out', 'report.json'),
+      '--format',
+      'all',
+      '--out',
+      join(dir, 'rendered'),
+    ]);
+    if (rendered.code !== 0) throw new Error(`render exited ${rendered.code}: ${rendered.stderr}`);
+
     const regions = snap.accounts[0]!.regions;
     const restApis = regions.flatMap((r) => r.restApis ?? []);
     const v2Apis = regions.flatMap((r) => r.v2Apis ?? []);
+    const cli = {
+      evaluate: {
+        command: 'apigw-audit evaluate snapshot.json --format all',
+        wallSeconds: evaluate.wallSeconds,
+        cpuSeconds: evaluate.cpuSeconds,
+        peakRssMb: evaluate.peakRssMb,
+        rssSource: evaluate.rssSource,
+      },
+      render: {
+        command: 'apigw-audit render report.json --format all',
+        wallSeconds: rendered.wallSeconds,
+        cpuSeconds: rendered.cpuSeconds,
+        peakRssMb: rendered.peakRssMb,
+        rssSource: rendered.rssSource,
+      },
+    };
     return {
       targetFindings: target,
-      findings: report.findings.length,
+      findings,
       units,
       snapshot: {
         restApis: restApis.length,
@@ -262,17 +340,23 @@ export function runEvaluateBench(target: number): EvaluateBenchResult {
         ),
         v2Apis: v2Apis.length,
         routes: v2Apis.reduce((n, a) => n + (a.routes?.length ?? 0), 0),
+        megabytes: mb(sizeOf(snapPath)),
       },
       checks: ALL_CHECKS.length,
       buildSeconds,
       evaluateSeconds,
-      inventoryRows: report.inventory.length,
+      inventoryRows,
       render,
-      peakRssMb: mb(peak),
-      maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
-      heapUsedAfterEvaluateMb,
+      inProcessPeakRssMb: mb(peak),
+      cli,
+      targets: EVALUATE_TARGETS,
+      meetsTargets: {
+        peakRssMb: Math.max(evaluate.peakRssMb, rendered.peakRssMb) < EVALUATE_TARGETS.peakRssMb,
+        wallSeconds:
+          Math.max(evaluate.wallSeconds, rendered.wallSeconds) < EVALUATE_TARGETS.wallSeconds,
+      },
     };
   } finally {
-    clearInterval(sampler);
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -20,34 +20,100 @@
  *
  * Figures are explained in docs/benchmark.md.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createClientFactory } from '../src/collect/clients.js';
 import { packageRoot } from '../src/paths.js';
+import type { Snapshot } from '../src/snapshot/types.js';
+import { runCliMeasured } from './cli-process.js';
 import { runEvaluateBench } from './evaluate.js';
 import {
   completeness,
   FIXTURES,
   MOTO_UNIMPLEMENTED,
   seedFixture,
+  snapshotCounts,
   type FixtureName,
 } from './fixtures/generate.js';
 import { startMoto, TEST_CREDENTIALS } from './moto.js';
+import type { WorkerResult } from './scan-worker.js';
 import { machine, runWorker } from './worker-process.js';
 import { runMultiAccountBench } from './multi-account.js';
 import { AWS_QUOTAS, quotaBoundSeconds } from './simulator/quotas.js';
 import { startSimulator } from './simulator/server.js';
 
-/** The issue's targets on `large`. */
+/** The issues' targets: collection (issue 6) on every fixture, memory per fixture (issue 9). */
 export const TARGETS = {
   completeness: 1,
   callsPerRestApi: 6,
   callsPerV2Api: 5,
-  wallToQuotaRatio: 1.3,
+  wallToQuotaRatio: 1.15,
   peakRssMb: 300,
 };
+const PEAK_RSS_TARGET_MB: Record<FixtureName, number> = { small: 300, large: 300, xlarge: 500 };
+
+/** `scan --format all` by the built CLI, through the simulator, as a user runs it. */
+async function cliScan(endpoint: string, regions: string[], concurrency?: number) {
+  const out = mkdtempSync(join(tmpdir(), 'apigw-audit-bench-scan-'));
+  try {
+    const run = await runCliMeasured(
+      [
+        'scan',
+        '--format',
+        'all',
+        '--regions',
+        regions.join(','),
+        '--endpoint-url',
+        endpoint,
+        '--out',
+        out,
+        '--fail-on',
+        'none',
+        ...(concurrency ? ['--concurrency', String(concurrency)] : []),
+      ],
+      {
+        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        AWS_REGION: regions[0]!,
+      },
+    );
+    // 3: coverage short of complete (moto's gaps); anything else is a failed run.
+    if (run.code !== 0 && run.code !== 3)
+      throw new Error(`scan exited ${run.code}: ${run.stderr.trim().split('\n').pop()}`);
+    const snap = JSON.parse(readFileSync(join(out, 'snapshot.json'), 'utf8')) as Snapshot;
+    const outputBytes = du(out);
+    return {
+      run,
+      snap,
+      outputMb: round(outputBytes / 1024 / 1024, 1),
+      collectSeconds: round(
+        (Date.parse(snap.scan.finishedAt) - Date.parse(snap.scan.startedAt)) / 1000,
+      ),
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function du(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    n += e.isDirectory() ? du(p) : statSync(p).size;
+  }
+  return n;
+}
 
 const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -55,7 +121,13 @@ const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a +
 
 export async function runFixtureBench(
   name: FixtureName,
-  opts: { latencyMs?: number; seedConcurrency?: number; scanConcurrency?: number } = {},
+  opts: {
+    latencyMs?: number;
+    seedConcurrency?: number;
+    scanConcurrency?: number;
+    /** Also run collectSnapshot alone in a worker, on a fresh simulator (the collector's RSS). */
+    collectorOnly?: boolean;
+  } = {},
 ) {
   const spec = FIXTURES[name];
   const moto = await startMoto();
@@ -76,14 +148,34 @@ export async function runFixtureBench(
       latencyMs: opts.latencyMs ?? 50,
       fillMotoGaps: true,
     });
-    console.error(`bench: scanning through the simulator (${sim.endpoint})...`);
+    console.error(
+      `bench: apigw-audit scan --format all through the simulator (${sim.endpoint})...`,
+    );
     const machineBefore = machine();
-    const scan = await runWorker({
-      endpoint: sim.endpoint,
-      regions: spec.regions,
-      ...(opts.scanConcurrency ? { concurrency: opts.scanConcurrency } : {}),
-    });
+    const cli = await cliScan(sim.endpoint, spec.regions, opts.scanConcurrency);
+    const scan = {
+      wallSeconds: cli.collectSeconds,
+      counts: snapshotCounts(cli.snap),
+      stats: cli.snap.stats ?? { calls: {}, throttled: {}, retries: {} },
+      collectionErrors: cli.snap.collectionErrors,
+    };
     const st = sim.stats;
+    const machineAfter = machine();
+    let collector: WorkerResult | undefined;
+    if (opts.collectorOnly) {
+      await sim.stop();
+      sim = await startSimulator({
+        target: moto.endpoint,
+        latencyMs: opts.latencyMs ?? 50,
+        fillMotoGaps: true,
+      });
+      console.error('bench: collectSnapshot alone in a worker, on a fresh simulator...');
+      collector = await runWorker({
+        endpoint: sim.endpoint,
+        regions: spec.regions,
+        ...(opts.scanConcurrency ? { concurrency: opts.scanConcurrency } : {}),
+      });
+    }
     const bound = quotaBoundSeconds(st.acceptedByLane, AWS_QUOTAS);
     const comp = completeness(seeded.counts, scan.counts);
     const accepted = Object.fromEntries(
@@ -112,7 +204,7 @@ export async function runFixtureBench(
       fixture: name,
       date: new Date().toISOString(),
       node: process.version,
-      machine: machineBefore,
+      machine: { before: machineBefore, after: machineAfter },
       seeded: {
         counts: seeded.counts,
         calls: seeded.calls,
@@ -146,9 +238,25 @@ export async function runFixtureBench(
         ).length,
         byOperation: errorsByOp,
       },
-      peakRssMb: scan.peakRssMb,
-      maxRssMb: scan.maxRssMb,
-      targets: TARGETS,
+      cli: {
+        command: 'apigw-audit scan --format all',
+        wallSeconds: cli.run.wallSeconds,
+        cpuSeconds: cli.run.cpuSeconds,
+        peakRssMb: cli.run.peakRssMb,
+        rssSource: cli.run.rssSource,
+        outputMb: cli.outputMb,
+        findings: findingsOf(cli.run.stderr),
+      },
+      ...(collector
+        ? {
+            collectorOnly: {
+              wallSeconds: collector.wallSeconds,
+              peakRssMb: collector.peakRssMb,
+              maxRssMb: collector.maxRssMb,
+            },
+          }
+        : {}),
+      targets: { ...TARGETS, peakRssMb: PEAK_RSS_TARGET_MB[name] },
       meetsTargets: {
         completeness: comp.overall >= TARGETS.completeness,
         // Few calls per API mean nothing when the APIs' details were not collected.
@@ -161,7 +269,7 @@ export async function runFixtureBench(
           comp.byKind.v2Apis === 1 &&
           callsPerV2Api <= TARGETS.callsPerV2Api,
         wallToQuotaRatio: ratio !== null && ratio <= TARGETS.wallToQuotaRatio,
-        peakRssMb: scan.peakRssMb < TARGETS.peakRssMb,
+        peakRssMb: cli.run.peakRssMb < PEAK_RSS_TARGET_MB[name],
       },
     };
     return result;
@@ -169,6 +277,12 @@ export async function runFixtureBench(
     await sim?.stop();
     await moto.stop();
   }
+}
+
+/** The CLI's summary line: "N FAIL, N PASS, N MANUAL, N ERROR". */
+function findingsOf(stderr: string): number | null {
+  const m = /(\d+) FAIL, (\d+) PASS, (\d+) MANUAL, (\d+) ERROR(?:, (\d+) suppressed)?/.exec(stderr);
+  return m ? [1, 2, 3, 4, 5].reduce((n, i) => n + Number(m[i] ?? 0), 0) : null;
 }
 
 function write(file: string, data: unknown): string {
@@ -191,6 +305,7 @@ async function main(): Promise<void> {
       'seed-only': { type: 'boolean', default: false },
       'multi-account': { type: 'string' },
       'apis-per-region': { type: 'string' },
+      'collector-only': { type: 'boolean', default: false },
     },
   });
   const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
@@ -213,7 +328,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       node: process.version,
       machine: machine(),
-      ...runEvaluateBench(target),
+      ...(await runEvaluateBench(target)),
     };
     console.log(JSON.stringify(r, null, 2));
     if (!values['no-write']) console.error(`bench: wrote ${write(`evaluate-${target}.json`, r)}`);
@@ -243,6 +358,7 @@ async function main(): Promise<void> {
     latencyMs: num(values.latency),
     seedConcurrency: num(values['seed-concurrency']),
     scanConcurrency: num(values.concurrency),
+    collectorOnly: values['collector-only'],
   });
   console.log(JSON.stringify(r, null, 2));
   if (!values['no-write']) console.error(`bench: wrote ${write(`${name}.json`, r)}`);

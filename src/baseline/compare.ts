@@ -8,6 +8,7 @@
  * read (not scanned, or its calls failed) is "not assessed", never "resource deleted".
  */
 import type {
+  BaselineMark,
   Finding,
   FindingRef,
   ResolvedFinding,
@@ -65,63 +66,121 @@ function ordered<T extends { checkId: string; resource: ResourceRef; id: string 
   );
 }
 
+const key = (...parts: string[]) => parts.join('\u0000');
+
 /**
- * Whether `current` could have reported this check on this resource: the account and region
- * were scanned, and the check did not say ERROR there (a check whose data failed to arrive
- * says ERROR, so a missing finding beside an ERROR is unknown, not gone). Indexed once, so a
- * comparison stays linear in the number of findings.
+ * A comparison made as the current report's findings go by, so that neither report's findings
+ * need to be held: only the baseline's open findings, and of the current ones what those need
+ * (their state, the places scanned and the checks that said ERROR there). `see` gives each
+ * current finding its mark as it passes; `end` gives what only the whole report can tell.
  */
-function assessor(current: Report): (checkId: string, r: ResourceRef) => boolean {
-  const key = (...parts: string[]) => parts.join('\u0000');
-  const places = new Set<string>();
-  const erred = new Set<string>();
-  for (const f of current.findings) {
-    places.add(key(f.resource.accountId, f.resource.region));
-    if (f.status === 'ERROR') erred.add(key(f.resource.accountId, f.resource.region, f.checkId));
+export class BaselineComparison {
+  private readonly before = new Map<string, Finding>();
+  private readonly beforeArns = new Set<string>();
+  /** The current state of the baseline's open findings: open (or ERROR), or closed and why. */
+  private readonly stateNow = new Map<string, 'open' | 'suppressed' | 'fixed'>();
+  private readonly arnsNow = new Set<string>();
+  private readonly places = new Set<string>();
+  private readonly erred = new Set<string>();
+  private readonly lists: Pick<Comparison, 'new' | 'unchanged' | 'changed'> | undefined;
+  readonly counts = { new: 0, changed: 0, unchanged: 0 };
+
+  /** keepLists: also list the new, unchanged and changed findings (diff shows them). */
+  constructor(baselineFindings: Iterable<Finding>, { keepLists = false } = {}) {
+    for (const f of baselineFindings) {
+      if (!isOpen(f)) continue;
+      this.before.set(f.id, f);
+      this.beforeArns.add(f.resource.arn);
+    }
+    this.lists = keepLists ? { new: [], unchanged: [], changed: [] } : undefined;
   }
-  const accounts = new Set(current.scan.accounts);
-  const regions = new Set(current.scan.regions);
-  return (checkId, r) =>
-    accounts.has(r.accountId) &&
-    !erred.has(key(r.accountId, r.region, checkId)) &&
-    (regions.has(r.region) || places.has(key(r.accountId, r.region)));
+
+  /** The finding's mark against the baseline, if it has one. */
+  see(f: Finding): BaselineMark | undefined {
+    this.places.add(key(f.resource.accountId, f.resource.region));
+    if (f.status === 'ERROR')
+      this.erred.add(key(f.resource.accountId, f.resource.region, f.checkId));
+    if (this.beforeArns.has(f.resource.arn)) this.arnsNow.add(f.resource.arn);
+    const old = this.before.get(f.id);
+    if (old)
+      this.stateNow.set(
+        f.id,
+        isOpen(f) || f.status === 'ERROR' ? 'open' : f.suppressed ? 'suppressed' : 'fixed',
+      );
+    if (isOpen(f)) {
+      if (!old) {
+        this.counts.new++;
+        this.lists?.new.push(ref(f));
+        return 'new';
+      }
+      if (old.status === f.status && old.severity === f.severity) {
+        this.counts.unchanged++;
+        this.lists?.unchanged.push(ref(f));
+        return 'unchanged';
+      }
+    } else if (!(old && f.status === 'ERROR')) return undefined;
+    this.counts.changed++;
+    this.lists?.changed.push(changed(old!, f));
+    return 'changed';
+  }
+
+  /**
+   * The baseline's open findings the current report no longer has open: resolved, or not
+   * assessed when the current scan could not have reported them (`scan`: the current report's).
+   */
+  end(scan: { accounts: readonly string[]; regions: readonly string[] }): {
+    resolved: ResolvedFinding[];
+    notAssessed: ChangedFinding[];
+  } {
+    const accounts = new Set(scan.accounts);
+    const regions = new Set(scan.regions);
+    // Whether the current scan could have reported this check on this resource: the account
+    // and region were scanned, and the check did not say ERROR there (a check whose data failed
+    // to arrive says ERROR, so a missing finding beside an ERROR is unknown, not gone).
+    const assessed = (checkId: string, r: ResourceRef) =>
+      accounts.has(r.accountId) &&
+      !this.erred.has(key(r.accountId, r.region, checkId)) &&
+      (regions.has(r.region) || this.places.has(key(r.accountId, r.region)));
+    const resolved: ResolvedFinding[] = [];
+    const notAssessed: ChangedFinding[] = [];
+    for (const old of this.before.values()) {
+      const state = this.stateNow.get(old.id);
+      if (state === 'open') continue;
+      if (state) resolved.push({ ...ref(old), why: state });
+      else if (!assessed(old.checkId, old.resource)) notAssessed.push(changed(old, undefined));
+      // Still there but no longer reported by the check (it no longer applies): fixed.
+      else
+        resolved.push({
+          ...ref(old),
+          why: this.arnsNow.has(old.resource.arn) ? 'fixed' : 'resource deleted',
+        });
+    }
+    return {
+      resolved: ordered(resolved, (f) => f.severity),
+      notAssessed: ordered(notAssessed, (c) => c.before.severity),
+    };
+  }
+
+  /** The whole comparison; needs keepLists. */
+  comparison(scan: { accounts: readonly string[]; regions: readonly string[] }): Comparison {
+    const lists = this.lists!;
+    const { resolved, notAssessed } = this.end(scan);
+    return {
+      new: ordered(lists.new, (f) => f.severity),
+      resolved,
+      changed: ordered(
+        [...lists.changed, ...notAssessed],
+        (c) => c.after?.severity ?? c.before.severity,
+      ),
+      unchanged: ordered(lists.unchanged, (f) => f.severity),
+    };
+  }
 }
 
 export function compareReports(baseline: Report, current: Report): Comparison {
-  const before = new Map(baseline.findings.filter(isOpen).map((f) => [f.id, f]));
-  const now = new Map(current.findings.map((f) => [f.id, f]));
-  const arnsNow = new Set(current.findings.map((f) => f.resource.arn));
-  const assessed = assessor(current);
-  const out: Comparison = { new: [], resolved: [], changed: [], unchanged: [] };
-
-  for (const f of current.findings) {
-    const old = before.get(f.id);
-    if (isOpen(f)) {
-      if (!old) out.new.push(ref(f));
-      else if (old.status === f.status && old.severity === f.severity) out.unchanged.push(ref(f));
-      else out.changed.push(changed(old, f));
-    } else if (old && f.status === 'ERROR') {
-      out.changed.push(changed(old, f));
-    }
-  }
-  for (const old of before.values()) {
-    const f = now.get(old.id);
-    if (f && (isOpen(f) || f.status === 'ERROR')) continue;
-    if (f) out.resolved.push({ ...ref(old), why: f.suppressed ? 'suppressed' : 'fixed' });
-    else if (!assessed(old.checkId, old.resource)) out.changed.push(changed(old, undefined));
-    // Still there but no longer reported by the check (it no longer applies): fixed.
-    else
-      out.resolved.push({
-        ...ref(old),
-        why: arnsNow.has(old.resource.arn) ? 'fixed' : 'resource deleted',
-      });
-  }
-  return {
-    new: ordered(out.new, (f) => f.severity),
-    resolved: ordered(out.resolved, (f) => f.severity),
-    changed: ordered(out.changed, (c) => c.after?.severity ?? c.before.severity),
-    unchanged: ordered(out.unchanged, (f) => f.severity),
-  };
+  const c = new BaselineComparison(baseline.findings, { keepLists: true });
+  for (const f of current.findings) c.see(f);
+  return c.comparison(current.scan);
 }
 
 function changed(old: Finding, f: Finding | undefined): ChangedFinding {

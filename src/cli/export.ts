@@ -105,7 +105,6 @@ export async function runExport(
     exitCode: result.failed.length ? EXIT.INCOMPLETE : EXIT.OK,
     ...(opts.json ? { stdout: JSON.stringify(result, null, 2) + '\n' } : {}),
     notes,
-    report,
     written: [],
   };
 }

@@ -2,24 +2,28 @@
  * The commands, as functions from parsed options to a result. No process.exit here: the entry
  * point sets the exit code. Known failures are typed errors (src/errors.ts).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ALL_CHECKS } from '../../checks/index.js';
-import { withBaseline } from '../baseline/annotate.js';
+import { BaselineMarker } from '../baseline/annotate.js';
 import type { ClientFactory } from '../collect/clients.js';
 import type { ProgressHook } from '../collect/context.js';
 import { auditConfig, readConfigFile, type ConfigFile } from '../config/load.js';
 import { readSuppressionsFile } from '../config/suppressions.js';
 import type { SuppressionRule } from '../config/types.js';
 import { complianceByCheck, findFramework, loadFrameworks } from '../engine/compliance.js';
-import { checkInfo, evaluateSnapshot } from '../engine/evaluate.js';
+import { checkInfo } from '../engine/evaluate.js';
 import { groupByFamily } from '../engine/families.js';
 import { mergeReports, mergeSnapshots } from '../engine/merge.js';
-import type { Report, SuppressionStatus } from '../engine/types.js';
+import type { Report, ReportHead, ReportView, SuppressionStatus } from '../engine/types.js';
 import { InputFileError, UsageError, UserError } from '../errors.js';
 import { assertEmpty, writeBundle } from '../evidence/bundle.js';
 import type { BundleStore } from '../evidence/store.js';
 import { rendererFor, type RenderOptions } from '../render/index.js';
+import { openReport } from '../report-io/read-report.js';
+import { snapshotJsonChunks } from '../report-io/snapshot-json.js';
+import { evaluateSpooled, type SpooledReport } from '../report-io/spooled-report.js';
+import { writeChunks } from '../report-io/write-chunks.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { readValidated } from '../util/json-file.js';
 import { openStore, runVerify } from './evidence.js';
@@ -43,7 +47,6 @@ export interface RunResult {
   notes: Note[];
   /** How the notes are to be written, once the command settled it (else as the command line says). */
   log?: { format: LogFormat; quiet: boolean };
-  report?: Report;
   snapshot?: Snapshot;
   written: string[];
 }
@@ -58,13 +61,7 @@ export interface RunDeps {
   now?: () => Date;
 }
 
-function writeOutputs(
-  dir: string,
-  formats: string[],
-  report: Report,
-  snapshot: Snapshot | undefined,
-  options: RenderOptions,
-): string[] {
+function makeOutDir(dir: string): string {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
@@ -72,23 +69,39 @@ function writeOutputs(
       `${dir}: cannot create output directory (${(err as NodeJS.ErrnoException).code})`,
     );
   }
+  return dir;
+}
+
+function writeOutputs(
+  dir: string,
+  formats: string[],
+  report: ReportView,
+  snapshot: Snapshot | undefined,
+  options: RenderOptions,
+): string[] {
+  makeOutDir(dir);
   const written: string[] = [];
-  const write = (file: string, content: string) => {
+  const write = (file: string, chunks: Iterable<string>) => {
     const path = join(dir, file);
     try {
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, content);
+      writeChunks(path, chunks);
     } catch (err) {
-      throw new InputFileError(`${path}: cannot write (${(err as NodeJS.ErrnoException).code})`);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (!code) throw err;
+      throw new InputFileError(`${path}: cannot write (${code})`);
     }
-    written.push(path);
+    return path;
   };
   for (const format of formats) {
     const r = rendererFor(format)!;
     if (r.owns) removeOwned(join(dir, r.owns.folder), r.owns.file);
-    for (const f of r.files(report, options)) write(f.path, f.content);
+    const files: Array<{ path: string; order: number }> = [];
+    for (const o of r.outputs(report, options))
+      files.push({ path: write(o.path, o.chunks), order: o.order ?? files.length });
+    written.push(...files.sort((a, b) => a.order - b.order).map((f) => f.path));
     if (format === 'json' && snapshot)
-      write('snapshot.json', JSON.stringify(snapshot, null, 2) + '\n');
+      written.push(write('snapshot.json', snapshotJsonChunks(snapshot)));
   }
   return written;
 }
@@ -140,7 +153,18 @@ function loadBaseline(opts: ParsedOptions, file: ConfigFile) {
   if (settle('failOnNew', opts, file) && !path) {
     throw new UsageError("--fail-on-new needs --baseline (the previous run's report.json)");
   }
-  return path ? { path, report: readValidated<Report>(path, 'report') } : undefined;
+  // Read as a stream and checked whole now; only its open findings are kept, by the marker.
+  return path ? { path, report: openReport(path) } : undefined;
+}
+
+function baselineMarker(prepared: Prepared): BaselineMarker | undefined {
+  const b = prepared.baseline;
+  return b
+    ? new BaselineMarker(b.report.findings, {
+        file: b.path,
+        generatedAt: b.report.scan.evaluatedAt,
+      })
+    : undefined;
 }
 
 /** What the nightly job needs settled before it starts: config, rules, baseline, logging. */
@@ -169,7 +193,7 @@ function nightlyOptions(opts: ParsedOptions, prepared: Prepared): Record<string,
 const ruleName = (r: SuppressionStatus) =>
   `${r.source} suppressions[${r.rule}] (${r.checkId}${r.resource ? ` ${r.resource}` : ''})`;
 
-function suppressionNotes(report: Report): Note[] {
+function suppressionNotes(report: ReportHead): Note[] {
   const fields = (r: SuppressionStatus) => ({
     source: r.source,
     rule: r.rule,
@@ -191,7 +215,7 @@ function suppressionNotes(report: Report): Note[] {
 }
 
 async function finish(
-  evaluated: Report,
+  report: ReportView,
   snapshot: Snapshot | undefined,
   opts: ParsedOptions,
   prepared: Prepared,
@@ -199,7 +223,6 @@ async function finish(
   now: Date,
 ): Promise<RunResult> {
   const { file, baseline } = prepared;
-  const report = baseline ? withBaseline(evaluated, baseline.report, baseline.path) : evaluated;
   const failOn = settled('failOn', opts, file);
   const formats = settled('format', opts, file);
   const written = writeOutputs(
@@ -263,7 +286,6 @@ async function finish(
     exitCode: exitCodeFor(report, failOn, { onlyNew }),
     notes,
     log: prepared.log,
-    report,
     snapshot,
     written,
   };
@@ -279,6 +301,18 @@ async function loggingAs<T>(log: Prepared['log'], work: () => Promise<T>): Promi
   } catch (err) {
     if (err instanceof UserError) err.log ??= log;
     throw err;
+  }
+}
+
+/** Writes the outputs, then drops the findings' spool file, whatever happened. */
+async function finishSpooled(
+  spooled: SpooledReport,
+  ...rest: Parameters<typeof finish> extends [unknown, ...infer R] ? R : never
+): Promise<RunResult> {
+  try {
+    return await finish(spooled.report, ...rest);
+  } finally {
+    spooled.dispose();
   }
 }
 
@@ -325,8 +359,10 @@ async function scanWith(
     ...(homeRegion ? { homeRegion } : {}),
   });
   const now = deps.now?.() ?? new Date();
-  const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file, prepared.suppressions), {
+  const spooled = evaluateSpooled(snapshot, ALL_CHECKS, auditConfig(file, prepared.suppressions), {
     now,
+    spoolIn: makeOutDir(settled('out', opts, file)),
+    baseline: baselineMarker(prepared),
     options: {
       regions,
       roleArns,
@@ -340,7 +376,7 @@ async function scanWith(
       ...nightlyOptions(opts, prepared),
     },
   });
-  return finish(report, snapshot, opts, prepared, evidence, now);
+  return finishSpooled(spooled, snapshot, opts, prepared, evidence, now);
 }
 
 /** Which accounts a scan reads: --org or --role-arn, the filters and the shard, checked together. */
@@ -392,11 +428,13 @@ async function evaluateWith(
   const snapshot = readValidated<Snapshot>(path, 'snapshot');
   const evidence = await evidenceStore(opts, file, endpointUrl);
   const now = deps.now?.() ?? new Date();
-  const report = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(file, prepared.suppressions), {
+  const spooled = evaluateSpooled(snapshot, ALL_CHECKS, auditConfig(file, prepared.suppressions), {
     now,
+    spoolIn: makeOutDir(settled('out', opts, file)),
+    baseline: baselineMarker(prepared),
     options: { snapshot: path, failOn, ...nightlyOptions(opts, prepared) },
   });
-  return finish(report, snapshot, opts, prepared, evidence, now);
+  return finishSpooled(spooled, snapshot, opts, prepared, evidence, now);
 }
 
 /**
@@ -435,7 +473,8 @@ export function runVerifyCommand(location: string, opts: ParsedOptions): Promise
 }
 
 export function runRender(path: string, opts: ParsedOptions): RunResult {
-  const report = readValidated<Report>(path, 'report');
+  // Read from the file again by each format: a report of any size renders in bounded memory.
+  const report = openReport(path);
   const written = writeOutputs(
     settled('out', opts),
     settled('format', opts),
@@ -447,7 +486,6 @@ export function runRender(path: string, opts: ParsedOptions): RunResult {
     exitCode: 0,
     notes: written.map((w) => info('file.written', `wrote ${w}`, { path: w })),
     log: logSettings(opts),
-    report,
     written,
   };
 }
@@ -483,7 +521,7 @@ export function runMerge(paths: string[], opts: ParsedOptions): RunResult {
       : []),
     ...written.map((w) => `wrote ${w}`),
   ];
-  return { exitCode: exitCodeFor(report, failOn), notes, report, written };
+  return { exitCode: exitCodeFor(report, failOn), notes, written };
 }
 
 export function runChecks(opts: ParsedOptions): RunResult {

@@ -7,7 +7,7 @@ import type { Check } from './check.js';
 import { complianceByCheck, incumbentAnchors, loadFrameworks } from './compliance.js';
 import { buildInventory } from './inventory.js';
 import { sliceViews } from './slice-view.js';
-import { matchSuppression, reviewSuppressions } from './suppress.js';
+import { matchSuppression, SuppressionReview } from './suppress.js';
 import {
   REPORT_SCHEMA_VERSION,
   SEVERITIES,
@@ -61,56 +61,81 @@ const zeroCounts = (): AccountSummary => ({
 });
 
 /**
- * The report's summary: overall, per check and per account. Takes the check IDs and accounts
- * rather than a snapshot, so that `merge` sums shard reports with the same code.
+ * The report's counts (overall, per check, per account) and coverage, kept as the findings go
+ * by, so none of them needs to be held. `merge` sums shard reports with the same code.
  */
+export class FindingTally {
+  private readonly all = zeroCounts();
+  private readonly byCheck: Record<string, Record<Status, number>> = {};
+  private readonly byAccount: Record<string, AccountSummary>;
+  private errorResults = 0;
+
+  constructor(accountIds: readonly string[]) {
+    this.byAccount = Object.fromEntries(accountIds.map((a) => [a, zeroCounts()]));
+  }
+
+  add(f: Finding): void {
+    if (f.status === 'ERROR') this.errorResults++;
+    (this.byCheck[f.checkId] ??= zeroStatus())[f.status]++;
+    countInto(this.all, f);
+    countInto((this.byAccount[f.resource.accountId] ??= zeroCounts()), f);
+  }
+
+  summary(checkIds: readonly string[]): Summary {
+    return {
+      total: this.all.total,
+      byStatus: this.all.byStatus,
+      failBySeverity: this.all.failBySeverity,
+      suppressed: this.all.suppressed,
+      notApplicable: checkIds.filter((id) => !this.byCheck[id]),
+      byCheck: this.byCheck,
+      byAccount: this.byAccount,
+    };
+  }
+
+  /** How much could be decided, from the collection errors and the findings seen. */
+  coverage(collectionErrors: readonly CollectionError[]): Coverage {
+    const { errorResults } = this;
+    const total = this.all.total;
+    const gaps = new Map<string, { accountId: string; region: string; slices: Set<string> }>();
+    for (const e of collectionErrors) {
+      const key = `${e.accountId}|${e.region}`;
+      const gap = gaps.get(key) ?? { accountId: e.accountId, region: e.region, slices: new Set() };
+      gap.slices.add(e.slice);
+      gaps.set(key, gap);
+    }
+    return {
+      complete: collectionErrors.length === 0 && errorResults === 0,
+      // With no result at all nothing is undecided: 100, and `complete` still tells of failed calls.
+      percent: total === 0 ? 100 : Math.floor(((total - errorResults) / total) * 10000) / 100,
+      errorResults,
+      collectionErrors: collectionErrors.length,
+      gaps: [...gaps.values()].map((g) => ({ ...g, slices: [...g.slices].sort() })),
+    };
+  }
+}
+
+function tallied(findings: Iterable<Finding>, accountIds: readonly string[]): FindingTally {
+  const tally = new FindingTally(accountIds);
+  for (const f of findings) tally.add(f);
+  return tally;
+}
+
+/** The summary of findings held in memory (merge's shards, tests). */
 export function summarize(
-  findings: Finding[],
+  findings: Iterable<Finding>,
   checkIds: readonly string[],
   accountIds: readonly string[],
 ): Summary {
-  const all = zeroCounts();
-  const byCheck: Record<string, Record<Status, number>> = {};
-  const byAccount: Record<string, AccountSummary> = Object.fromEntries(
-    accountIds.map((a) => [a, zeroCounts()]),
-  );
-  for (const f of findings) {
-    (byCheck[f.checkId] ??= zeroStatus())[f.status]++;
-    countInto(all, f);
-    countInto((byAccount[f.resource.accountId] ??= zeroCounts()), f);
-  }
-  return {
-    total: all.total,
-    byStatus: all.byStatus,
-    failBySeverity: all.failBySeverity,
-    suppressed: all.suppressed,
-    notApplicable: checkIds.filter((id) => !byCheck[id]),
-    byCheck,
-    byAccount,
-  };
+  return tallied(findings, accountIds).summary(checkIds);
 }
 
-/** How much could be decided, from the collection errors and the findings alone (as merge has). */
-export function coverage(collectionErrors: CollectionError[], findings: Finding[]): Coverage {
-  const errorResults = findings.filter((f) => f.status === 'ERROR').length;
-  const gaps = new Map<string, { accountId: string; region: string; slices: Set<string> }>();
-  for (const e of collectionErrors) {
-    const key = `${e.accountId}|${e.region}`;
-    const gap = gaps.get(key) ?? { accountId: e.accountId, region: e.region, slices: new Set() };
-    gap.slices.add(e.slice);
-    gaps.set(key, gap);
-  }
-  return {
-    complete: collectionErrors.length === 0 && errorResults === 0,
-    // With no result at all nothing is undecided: 100, and `complete` still tells of failed calls.
-    percent:
-      findings.length === 0
-        ? 100
-        : Math.floor(((findings.length - errorResults) / findings.length) * 10000) / 100,
-    errorResults,
-    collectionErrors: collectionErrors.length,
-    gaps: [...gaps.values()].map((g) => ({ ...g, slices: [...g.slices].sort() })),
-  };
+/** The coverage of findings held in memory. */
+export function coverage(
+  collectionErrors: CollectionError[],
+  findings: Iterable<Finding>,
+): Coverage {
+  return tallied(findings, []).coverage(collectionErrors);
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -136,22 +161,30 @@ export interface EvaluateOptions {
   options?: Record<string, unknown>;
 }
 
-export function evaluateSnapshot(
+/** The catalog entries of the checks run, in their order. */
+export function checkInfos(checks: readonly Check[]): Record<string, CheckInfo> {
+  const compliance = complianceByCheck(loadFrameworks());
+  return Object.fromEntries(
+    checks.map((c) => [c.meta.id, checkInfo(c, compliance.get(c.meta.id) ?? {})]),
+  );
+}
+
+/**
+ * Every check's findings, as each is made: check by check, in the order of `checks`. Nothing
+ * is kept, so the caller decides what to hold.
+ */
+export function* evaluateFindings(
   snapshot: Snapshot,
   checks: readonly Check[],
   config: AuditConfig,
-  opts: EvaluateOptions = {},
-): Report {
-  const now = opts.now ?? new Date();
+  now: Date,
+): Generator<Finding> {
   const compliance = complianceByCheck(loadFrameworks());
-  const findings: Finding[] = [];
-  const infos: Record<string, CheckInfo> = {};
   // Each check sees only the slices it declares (./slice-view.ts).
   const viewFor = sliceViews(snapshot);
   for (const check of checks) {
     const { id, title, remediation } = check.meta;
     const mapped = compliance.get(id) ?? {};
-    infos[id] = checkInfo(check, mapped);
     for (const r of byResource(check.run(viewFor(check.meta.reads), config, now))) {
       const base = {
         id: findingId(id, r.resource.accountId, r.resource.region, r.resource.arn),
@@ -167,21 +200,33 @@ export function evaluateSnapshot(
       };
       const suppression =
         r.status === 'PASS' ? undefined : matchSuppression(base, config.suppressions, now);
-      findings.push({
+      yield {
         ...base,
         suppressed: Boolean(suppression),
         ...(suppression ? { suppression } : {}),
-      });
+      };
     }
   }
+}
+
+/**
+ * The report around its findings and inventory, once `tally` has seen every finding. The
+ * members are in the report's order, and `findings` and `inventory` take their places.
+ */
+export function reportAround<F, I>(
+  snapshot: Snapshot,
+  checks: readonly Check[],
+  tally: FindingTally,
+  parts: {
+    findings: F;
+    inventory: I;
+    now: Date;
+    options?: Record<string, unknown>;
+    review?: SuppressionReview | undefined;
+  },
+) {
+  const review = parts.review?.result();
   const accounts = snapshot.accounts.map((a) => a.accountId);
-  const review = config.suppressions.length
-    ? reviewSuppressions(
-        findings.filter((f) => f.status !== 'PASS'),
-        config.suppressions,
-        now,
-      )
-    : undefined;
   const accountNames = Object.fromEntries(
     snapshot.accounts.flatMap((a) => {
       const name = a.accountName ?? a.accountAlias;
@@ -198,25 +243,51 @@ export function evaluateSnapshot(
     scan: {
       startedAt: snapshot.scan.startedAt,
       finishedAt: snapshot.scan.finishedAt,
-      evaluatedAt: now.toISOString(),
+      evaluatedAt: parts.now.toISOString(),
       accounts,
       ...(Object.keys(accountNames).length ? { accountNames } : {}),
       ...(Object.keys(ouPaths).length ? { ouPaths } : {}),
       regions: regions.sort(),
       ...(snapshot.scan.principal ? { principal: snapshot.scan.principal } : {}),
-      options: opts.options ?? {},
+      options: parts.options ?? {},
     },
-    summary: summarize(
-      findings,
-      checks.map((c) => c.meta.id),
-      accounts,
-    ),
-    checks: infos,
-    findings,
-    inventory: buildInventory(snapshot.accounts),
+    summary: tally.summary(checks.map((c) => c.meta.id)),
+    checks: checkInfos(checks),
+    findings: parts.findings,
+    inventory: parts.inventory,
     collectionErrors: snapshot.collectionErrors,
-    coverage: coverage(snapshot.collectionErrors, findings),
+    coverage: tally.coverage(snapshot.collectionErrors),
     ...(snapshot.stats ? { stats: snapshot.stats } : {}),
     ...(review ? { suppressions: review } : {}),
   };
+}
+
+/** A review of the config's suppression rules, when it has any. */
+export function suppressionReview(config: AuditConfig, now: Date): SuppressionReview | undefined {
+  return config.suppressions.length ? new SuppressionReview(config.suppressions, now) : undefined;
+}
+
+/** The whole report in memory: for tests, small snapshots and callers that need an array. */
+export function evaluateSnapshot(
+  snapshot: Snapshot,
+  checks: readonly Check[],
+  config: AuditConfig,
+  opts: EvaluateOptions = {},
+): Report {
+  const now = opts.now ?? new Date();
+  const tally = new FindingTally(snapshot.accounts.map((a) => a.accountId));
+  const review = suppressionReview(config, now);
+  const findings: Finding[] = [];
+  for (const f of evaluateFindings(snapshot, checks, config, now)) {
+    tally.add(f);
+    review?.see(f);
+    findings.push(f);
+  }
+  return reportAround(snapshot, checks, tally, {
+    findings,
+    inventory: buildInventory(snapshot.accounts),
+    now,
+    ...(opts.options ? { options: opts.options } : {}),
+    review,
+  });
 }

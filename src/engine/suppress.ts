@@ -48,17 +48,42 @@ export function describeRule(rule: SuppressionRule, index: number): SuppressionS
  * Rules that need a person: expired ones (they no longer apply) and live ones that matched no
  * finding (the risk they accepted is gone, or the pattern is wrong). A rule counts as used when
  * it matches a finding that could be suppressed (not PASS), even if an earlier rule took it.
+ * Findings are shown one at a time (`see`), so a report of any size is reviewed in one pass.
  */
+export class SuppressionReview {
+  private readonly unmatched: Set<number>;
+
+  constructor(
+    private readonly rules: SuppressionRule[],
+    private readonly now: Date,
+  ) {
+    this.unmatched = new Set(rules.flatMap((rule, index) => (isExpired(rule, now) ? [] : [index])));
+  }
+
+  see(f: Matchable & Pick<Finding, 'status'>): void {
+    if (f.status === 'PASS' || this.unmatched.size === 0) return;
+    for (const index of this.unmatched) {
+      if (ruleMatches(this.rules[index]!, f)) this.unmatched.delete(index);
+    }
+  }
+
+  result(): { expired: SuppressionStatus[]; unused: SuppressionStatus[] } {
+    const expired: SuppressionStatus[] = [];
+    const unused: SuppressionStatus[] = [];
+    for (const [index, rule] of this.rules.entries()) {
+      if (isExpired(rule, this.now)) expired.push(describeRule(rule, index));
+      else if (this.unmatched.has(index)) unused.push(describeRule(rule, index));
+    }
+    return { expired, unused };
+  }
+}
+
 export function reviewSuppressions(
-  findings: readonly Matchable[],
+  findings: ReadonlyArray<Matchable & Pick<Finding, 'status'>>,
   rules: SuppressionRule[],
   now: Date,
 ): { expired: SuppressionStatus[]; unused: SuppressionStatus[] } {
-  const expired: SuppressionStatus[] = [];
-  const unused: SuppressionStatus[] = [];
-  for (const [index, rule] of rules.entries()) {
-    if (isExpired(rule, now)) expired.push(describeRule(rule, index));
-    else if (!findings.some((f) => ruleMatches(rule, f))) unused.push(describeRule(rule, index));
-  }
-  return { expired, unused };
+  const review = new SuppressionReview(rules, now);
+  for (const f of findings) review.see(f);
+  return review.result();
 }

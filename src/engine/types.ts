@@ -203,3 +203,15 @@ export interface BaselineInfo {
   /** Open in the baseline, but their account or region was not scanned this time. */
   notAssessed: Array<Omit<ResolvedFinding, 'why'>>;
 }
+
+/** Everything in a report but its two long lists. */
+export type ReportHead = Omit<Report, 'findings' | 'inventory'>;
+
+/**
+ * A report whose long lists may be read from a file or produced as they are needed: each can be
+ * iterated more than once, and nothing may assume they fit in memory. A Report is one.
+ */
+export interface ReportView extends ReportHead {
+  findings: Iterable<Finding>;
+  inventory: Iterable<InventoryRow>;
+}

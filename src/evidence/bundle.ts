@@ -1,32 +1,48 @@
 /**
  * Writing an evidence bundle: the report as JSON and HTML, the snapshot it came from, any other
- * format asked for, and manifest.json last, so a bundle with a manifest is a complete one.
+ * format asked for, and manifest.json last, so a bundle with a manifest is a complete one. Each
+ * file is written as its renderer makes it, hashed on the way: a bundle of any size is written
+ * in bounded memory.
  */
-import type { Report } from '../engine/types.js';
+import type { ReportView } from '../engine/types.js';
 import { UsageError } from '../errors.js';
-import { rendererFor, type OutputFile, type RenderOptions } from '../render/index.js';
+import { rendererFor, type RenderOptions } from '../render/index.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { buildManifest, MANIFEST_FILE } from './manifest.js';
+import { snapshotJsonChunks } from '../report-io/snapshot-json.js';
+import { buildManifest, MANIFEST_FILE, type ManifestFile } from './manifest.js';
 import type { BundleStore } from './store.js';
 
 export const BUNDLE_FORMATS = ['json', 'html'];
 
 export async function writeBundle(
   store: BundleStore,
-  report: Report,
+  report: ReportView,
   snapshot: Snapshot | undefined,
   formats: string[],
   now: Date,
   options: RenderOptions = {},
 ): Promise<string[]> {
-  const files: OutputFile[] = [];
+  const files: Array<ManifestFile & { order: number }> = [];
   for (const format of [...new Set([...BUNDLE_FORMATS, ...formats])]) {
-    files.push(...rendererFor(format)!.files(report, options));
+    const own: typeof files = [];
+    for (const o of rendererFor(format)!.outputs(report, options)) {
+      own.push({
+        path: o.path,
+        ...(await store.writeChunks(o.path, o.chunks)),
+        order: o.order ?? own.length,
+      });
+    }
+    files.push(...own.sort((a, b) => a.order - b.order));
   }
-  if (snapshot)
-    files.push({ path: 'snapshot.json', content: JSON.stringify(snapshot, null, 2) + '\n' });
-  for (const f of files) await store.write(f.path, f.content);
-  const manifest = buildManifest(report, files, now);
+  if (snapshot) {
+    const hashed = await store.writeChunks('snapshot.json', snapshotJsonChunks(snapshot));
+    files.push({ path: 'snapshot.json', ...hashed, order: 0 });
+  }
+  const manifest = buildManifest(
+    report,
+    files.map(({ path, sha256, size }) => ({ path, sha256, size })),
+    now,
+  );
   await store.write(MANIFEST_FILE, JSON.stringify(manifest, null, 2) + '\n');
   return [...files.map((f) => f.path), MANIFEST_FILE].map((p) => `${store.location}/${p}`);
 }

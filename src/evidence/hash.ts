@@ -23,3 +23,24 @@ function sortKeys(value: unknown): unknown {
   }
   return value;
 }
+
+/** Pieces of text passed through unchanged while their UTF-8 bytes are hashed and counted. */
+export function hashedChunks(chunks: Iterable<string>): {
+  chunks: Iterable<string>;
+  result(): { sha256: string; size: number };
+} {
+  const hash = createHash('sha256');
+  let size = 0;
+  return {
+    chunks: {
+      *[Symbol.iterator]() {
+        for (const chunk of chunks) {
+          hash.update(chunk, 'utf8');
+          size += Buffer.byteLength(chunk, 'utf8');
+          yield chunk;
+        }
+      },
+    },
+    result: () => ({ sha256: hash.digest('hex'), size }),
+  };
+}

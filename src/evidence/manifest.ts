@@ -2,7 +2,7 @@
  * manifest.json: what an evidence bundle holds and how it was made. Described by
  * schemas/manifest.schema.json; a change to this shape is a manifestVersion bump.
  */
-import type { Report } from '../engine/types.js';
+import type { ReportHead } from '../engine/types.js';
 import {
   catalogFingerprint,
   mappingFiles,
@@ -43,7 +43,7 @@ export function fileEntry(path: string, content: string | Uint8Array): ManifestF
 }
 
 /** The scan facts as the report states them: verify compares the two. */
-export function scanFacts(report: Report): Manifest['scan'] {
+export function scanFacts(report: ReportHead): Manifest['scan'] {
   return {
     startedAt: report.scan.startedAt,
     finishedAt: report.scan.finishedAt,
@@ -55,8 +55,8 @@ export function scanFacts(report: Report): Manifest['scan'] {
 }
 
 export function buildManifest(
-  report: Report,
-  files: Array<{ path: string; content: string }>,
+  report: ReportHead,
+  files: ManifestFile[],
   createdAt: Date,
 ): Manifest {
   return {
@@ -66,8 +66,6 @@ export function buildManifest(
     scan: scanFacts(report),
     catalog: catalogFingerprint(report.checks, report.tool.version),
     complianceMappings: mappingFiles(),
-    files: files
-      .map((f) => fileEntry(f.path, f.content))
-      .sort((a, b) => a.path.localeCompare(b.path)),
+    files: [...files].sort((a, b) => a.path.localeCompare(b.path)),
   };
 }

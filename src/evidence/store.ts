@@ -5,11 +5,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { InputFileError } from '../errors.js';
+import { writeChunks } from '../report-io/write-chunks.js';
+import { hashedChunks } from './hash.js';
 
 export interface BundleStore {
   /** The directory or s3:// URL, for messages. */
   readonly location: string;
   write(name: string, content: string): Promise<void>;
+  /** Writes text given in pieces without holding it whole; gives its hash and size. */
+  writeChunks(name: string, chunks: Iterable<string>): Promise<{ sha256: string; size: number }>;
   /** undefined when the file does not exist. */
   read(name: string): Promise<Buffer | undefined>;
   /** Every file, as a path relative to the bundle with / separators. */
@@ -38,6 +42,18 @@ export function directoryStore(dir: string): BundleStore {
         fail(`${path}: cannot write`, err);
       }
       return Promise.resolve();
+    },
+    writeChunks(name, chunks) {
+      const path = join(dir, name);
+      const hashed = hashedChunks(chunks);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeChunks(path, hashed.chunks);
+      } catch (err) {
+        if (!(err as NodeJS.ErrnoException).code) throw err;
+        fail(`${path}: cannot write`, err);
+      }
+      return Promise.resolve(hashed.result());
     },
     read(name) {
       try {

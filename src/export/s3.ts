@@ -2,6 +2,9 @@
  * An evidence bundle under an S3 prefix. Writing evidence is the one thing besides
  * `export security-hub` that writes to AWS, and only when --evidence names an s3:// URL.
  */
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   GetObjectCommand,
   ListObjectsV2Command,
@@ -11,7 +14,9 @@ import {
 } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { CredentialsError, InputFileError, UsageError } from '../errors.js';
+import { hashedChunks } from '../evidence/hash.js';
 import type { BundleStore } from '../evidence/store.js';
+import { writeChunks } from '../report-io/write-chunks.js';
 import { sanitizeForTerminal } from '../util/terminal.js';
 
 export interface S3Location {
@@ -65,6 +70,31 @@ export function s3Store(url: string, opts: S3StoreOptions = {}): BundleStore {
         await client.send(new PutObjectCommand({ Bucket: bucket, Key: key(name), Body: content }));
       } catch (err) {
         awsFailure(`${location}/${name}: cannot write`, err);
+      }
+    },
+    async writeChunks(name, chunks) {
+      // S3 needs the length of a streamed body up front: the pieces go to a local file first.
+      const dir = mkdtempSync(join(tmpdir(), 'apigw-audit-upload-'));
+      try {
+        const file = join(dir, 'object');
+        const hashed = hashedChunks(chunks);
+        writeChunks(file, hashed.chunks);
+        const result = hashed.result();
+        try {
+          await client.send(
+            new PutObjectCommand({
+              Bucket: bucket,
+              Key: key(name),
+              Body: createReadStream(file),
+              ContentLength: result.size,
+            }),
+          );
+        } catch (err) {
+          awsFailure(`${location}/${name}: cannot write`, err);
+        }
+        return result;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
     },
     async read(name) {

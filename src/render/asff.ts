@@ -16,9 +16,9 @@
  * Limits enforced here (ASFF syntax): Title 256, Description 1024, Recommendation.Text 512,
  * Note.Text 512, ProductFields at most 50 string pairs, RelatedRequirements at most 32.
  */
-import type { Finding, Report, Severity, Status } from '../engine/types.js';
+import type { Finding, Report, ReportHead, ReportView, Severity, Status } from '../engine/types.js';
 import { complianceList, partitionOf, truncate } from './common.js';
-import type { OutputFile } from './options.js';
+import type { OutputFile, OutputStream } from './options.js';
 
 export const ASFF_SCHEMA_VERSION = '2018-10-08';
 export const BATCH_IMPORT_MAX = 100;
@@ -93,7 +93,7 @@ export function asffResourceType(cfnType: string): string {
   return ASFF_RESOURCE_TYPES[cfnType] ?? 'Other';
 }
 
-function productFields(report: Report, f: Finding): Record<string, string> {
+function productFields(report: ReportHead, f: Finding): Record<string, string> {
   const fields: Record<string, string> = {
     ProviderName: report.tool.name,
     ProviderVersion: report.tool.version,
@@ -115,7 +115,7 @@ function productFields(report: Report, f: Finding): Record<string, string> {
   return fields;
 }
 
-function asff(report: Report, f: Finding): AsffFinding {
+function asff(report: ReportHead, f: Finding): AsffFinding {
   const { accountId, region, arn } = f.resource;
   const partition = partitionOf(arn);
   const at = report.scan.evaluatedAt;
@@ -229,4 +229,33 @@ export function asffBatchFiles(report: Report): OutputFile[] {
       content: JSON.stringify(batch, null, 2) + '\n',
     };
   });
+}
+
+/**
+ * The same batches as asffBatchFiles, each given out as soon as it is full: at most one
+ * unfinished batch per account and region is held, whatever the number of findings.
+ */
+export function* asffBatchStreams(report: ReportView): Generator<OutputStream> {
+  const groups = new Map<string, { index: number; batch: AsffFinding[]; n: number }>();
+  const out = (g: { index: number; batch: AsffFinding[]; n: number }): OutputStream => {
+    const { AwsAccountId: account, Region: region } = g.batch[0]!;
+    const batch = g.batch;
+    g.batch = [];
+    g.n++;
+    return {
+      path: batchFileName(account, region, g.n),
+      chunks: [JSON.stringify(batch, null, 2) + '\n'],
+      // Listed group by group, in the order each group first appeared, as asffBatchFiles does.
+      order: g.index * 1_000_000 + g.n,
+    };
+  };
+  for (const f of report.findings) {
+    const a = asff(report, f);
+    const key = `${a.AwsAccountId}|${a.Region}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { index: groups.size, batch: [], n: 0 }));
+    g.batch.push(a);
+    if (g.batch.length === BATCH_IMPORT_MAX) yield out(g);
+  }
+  for (const g of groups.values()) if (g.batch.length) yield out(g);
 }

@@ -39,7 +39,10 @@ export function epochMs(iso: string): number {
 }
 
 /** The account's name and OU path as the scan read them ('' where it read none). */
-export function accountAbout(report: Report, accountId: string): { name: string; ouPath: string } {
+export function accountAbout(
+  report: Pick<Report, 'scan'>,
+  accountId: string,
+): { name: string; ouPath: string } {
   return {
     name: report.scan.accountNames?.[accountId] ?? '',
     ouPath: report.scan.ouPaths?.[accountId] ?? '',

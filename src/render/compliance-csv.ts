@@ -3,7 +3,7 @@
  * outcome among the resources its checks evaluated; the counts are distinct resources by that
  * worst outcome. Same RFC 4180 quoting and formula defusing as report.csv.
  */
-import type { Report } from '../engine/types.js';
+import type { ReportView } from '../engine/types.js';
 import { controlRollups } from './controls.js';
 import { csvCell } from './csv.js';
 
@@ -22,7 +22,7 @@ export const COMPLIANCE_CSV_COLUMNS = [
   'manual',
 ] as const;
 
-export function renderComplianceCsv(report: Report): string {
+export function renderComplianceCsv(report: ReportView): string {
   const rows = controlRollups(report).map((r) => [
     r.framework,
     r.frameworkVersion,

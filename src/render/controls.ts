@@ -4,7 +4,7 @@
  * was actually evaluated); the framework files add the control list, titles and order.
  */
 import { loadFrameworks, type Framework } from '../engine/compliance.js';
-import type { Finding, Report } from '../engine/types.js';
+import type { Finding, ReportView } from '../engine/types.js';
 
 export const CONTROL_STATUSES = [
   'FAIL',
@@ -32,7 +32,8 @@ export interface ControlRollup {
   /** Distinct resources by their worst outcome, so the counts add up to `resources`. */
   counts: Record<Outcome, number>;
   resources: number;
-  findings: Finding[];
+  /** The ids of the findings behind the control, check by check (checks in id order). */
+  findingIds: string[];
 }
 
 function outcomeOf(f: Finding): Outcome {
@@ -40,6 +41,12 @@ function outcomeOf(f: Finding): Outcome {
   if (f.status === 'ERROR') return 'errored';
   if (f.status === 'MANUAL') return 'manual';
   return 'passed';
+}
+
+/** Keeps the worse of a resource's outcomes. */
+function worst(map: Map<string, Outcome>, arn: string, o: Outcome): void {
+  const prev = map.get(arn);
+  if (!prev || OUTCOME_ORDER.indexOf(o) < OUTCOME_ORDER.indexOf(prev)) map.set(arn, o);
 }
 
 function statusOf(r: Pick<ControlRollup, 'checks' | 'counts' | 'resources'>): ControlStatus {
@@ -53,14 +60,16 @@ function statusOf(r: Pick<ControlRollup, 'checks' | 'counts' | 'resources'>): Co
 }
 
 export function controlRollups(
-  report: Report,
+  report: ReportView,
   frameworks: Framework[] = loadFrameworks(),
 ): ControlRollup[] {
-  const findingsByCheck = new Map<string, Finding[]>();
+  // Per check, only what a control needs: finding ids, and each resource's worst outcome.
+  const byCheck = new Map<string, { ids: string[]; worst: Map<string, Outcome> }>();
   for (const f of report.findings) {
-    const list = findingsByCheck.get(f.checkId) ?? [];
-    list.push(f);
-    findingsByCheck.set(f.checkId, list);
+    let c = byCheck.get(f.checkId);
+    if (!c) byCheck.set(f.checkId, (c = { ids: [], worst: new Map() }));
+    c.ids.push(f.id);
+    worst(c.worst, f.resource.arn, outcomeOf(f));
   }
   // framework -> control -> checks, from what the report evaluated.
   const evaluated = new Map<string, Map<string, string[]>>();
@@ -94,18 +103,12 @@ export function controlRollups(
     }
     for (const control of controls) {
       const checks = [...(byControl.get(control.id) ?? [])].sort();
-      const findings = checks.flatMap((id) => findingsByCheck.get(id) ?? []);
-      const worst = new Map<string, Outcome>();
-      for (const f of findings) {
-        const o = outcomeOf(f);
-        const prev = worst.get(f.resource.arn);
-        if (!prev || OUTCOME_ORDER.indexOf(o) < OUTCOME_ORDER.indexOf(prev)) {
-          worst.set(f.resource.arn, o);
-        }
-      }
+      const perCheck = checks.flatMap((id) => byCheck.get(id) ?? []);
+      const resources = new Map<string, Outcome>();
+      for (const c of perCheck) for (const [arn, o] of c.worst) worst(resources, arn, o);
       const counts = { failed: 0, errored: 0, suppressed: 0, manual: 0, passed: 0 };
-      for (const o of worst.values()) counts[o]++;
-      const partial = { checks, counts, resources: worst.size };
+      for (const o of resources.values()) counts[o]++;
+      const partial = { checks, counts, resources: resources.size };
       rows.push({
         framework: fw.framework,
         frameworkName: fw.name,
@@ -114,7 +117,7 @@ export function controlRollups(
         title: control.title,
         status: statusOf(partial),
         ...partial,
-        findings,
+        findingIds: perCheck.flatMap((c) => c.ids),
       });
     }
   }

@@ -10,7 +10,7 @@
  * (CR, LF, CRLF, and the Unicode ones NEL, U+2028, U+2029 that splitlines-style readers honour)
  * as one space; report.json keeps the original text.
  */
-import type { Finding, Report } from '../engine/types.js';
+import type { Finding, Report, ReportHead, ReportView } from '../engine/types.js';
 import { accountAbout, complianceList } from './common.js';
 import type { RenderOptions } from './options.js';
 
@@ -48,7 +48,7 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function row(report: Report, f: Finding): string[] {
+function row(report: ReportHead, f: Finding): string[] {
   const about = accountAbout(report, f.resource.accountId);
   return [
     f.id,
@@ -72,8 +72,12 @@ function row(report: Report, f: Finding): string[] {
   ];
 }
 
-export function renderCsv(report: Report, options: RenderOptions = {}): string {
-  const lines = [[...CSV_COLUMNS], ...report.findings.map((f) => row(report, f))];
+export function* csvChunks(report: ReportView, options: RenderOptions = {}): Generator<string> {
   const cell = options.csvFlattenNewlines ? (v: string) => csvCell(flattenNewlines(v)) : csvCell;
-  return lines.map((cells) => cells.map(cell).join(',')).join('\r\n') + '\r\n';
+  yield CSV_COLUMNS.map(cell).join(',') + '\r\n';
+  for (const f of report.findings) yield row(report, f).map(cell).join(',') + '\r\n';
+}
+
+export function renderCsv(report: Report, options: RenderOptions = {}): string {
+  return [...csvChunks(report, options)].join('');
 }

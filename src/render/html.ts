@@ -11,9 +11,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { loadFrameworks, type Framework } from '../engine/compliance.js';
-import { SEVERITIES, STATUSES, type Finding, type Report, type Severity } from '../engine/types.js';
+import {
+  SEVERITIES,
+  STATUSES,
+  type Finding,
+  type Report,
+  type ReportHead,
+  type ReportView,
+  type Severity,
+} from '../engine/types.js';
 import { templatesDir } from '../paths.js';
-import { inlineJson } from './inline-json.js';
+import { inlineJson, inlineSafe } from './inline-json.js';
+import { compactJsonChunks, streamedArray } from './json-chunks.js';
 import {
   CHECK_FAMILIES,
   PACKED_FINDING_FIELDS,
@@ -100,7 +109,7 @@ interface TopRisk {
 }
 
 /** Unsuppressed FAILs grouped by check, most severe first, then most frequent. */
-export function topRisks(report: Report, limit = 10): TopRisk[] {
+export function topRisks(report: ReportView, limit = 10): TopRisk[] {
   const groups = new Map<string, TopRisk & { accountSet: Set<string> }>();
   for (const f of report.findings) {
     if (f.status !== 'FAIL' || f.suppressed) continue;
@@ -135,7 +144,7 @@ const CHART_WIDTH = 420;
 const BAR_MAX = 260;
 const ROW = 26;
 
-function severityChart(report: Report) {
+function severityChart(report: ReportHead) {
   const counts = SEVERITIES.map((s) => report.summary.failBySeverity[s] ?? 0);
   const max = Math.max(1, ...counts);
   return {
@@ -158,7 +167,7 @@ function severityChart(report: Report) {
 }
 
 /** One stacked bar of results by status (suppressed counted apart). */
-function statusChart(report: Report) {
+function statusChart(report: ReportHead) {
   const parts = [
     ...STATUSES.filter((s) => s !== 'PASS').map((s) => ({
       key: s,
@@ -195,7 +204,7 @@ function duration(start: string, end: string): string {
 }
 
 /** Framework metadata for the ids the report's findings use (display names, control titles). */
-function frameworksFor(report: Report, frameworks: Framework[]): Framework[] {
+function frameworksFor(report: ReportView, frameworks: Framework[]): Framework[] {
   const used = new Set<string>();
   for (const c of Object.values(report.checks))
     for (const fw of Object.keys(c.compliance)) used.add(fw);
@@ -214,19 +223,22 @@ export type PackedReport = Omit<Report, 'findings'> & { findings: PackedFinding[
 
 const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
+function packFinding(report: ReportHead, f: Finding): PackedFinding {
+  const check = report.checks[f.checkId];
+  if (!check) return f;
+  const packed: PackedFinding = { ...f };
+  for (const field of PACKED_FINDING_FIELDS) {
+    if (same(f[field], check[field])) delete packed[field];
+  }
+  return packed;
+}
+
+function* packedFindings(report: ReportView): Generator<PackedFinding> {
+  for (const f of report.findings) yield packFinding(report, f);
+}
+
 export function packReport(report: Report): PackedReport {
-  return {
-    ...report,
-    findings: report.findings.map((f) => {
-      const check = report.checks[f.checkId];
-      if (!check) return f;
-      const packed: PackedFinding = { ...f };
-      for (const field of PACKED_FINDING_FIELDS) {
-        if (same(f[field], check[field])) delete packed[field];
-      }
-      return packed;
-    }),
-  };
+  return { ...report, findings: report.findings.map((f) => packFinding(report, f)) };
 }
 
 export function unpackReport(packed: PackedReport): Report {
@@ -253,7 +265,7 @@ interface FamilyRow {
  * Checks and unsuppressed FAILs per check family, in the catalog's family order; empty for a
  * report whose checks carry no family (written before families existed).
  */
-export function familySummary(report: Report): FamilyRow[] {
+export function familySummary(report: ReportView): FamilyRow[] {
   const rows = new Map<string, FamilyRow>();
   for (const check of Object.values(report.checks)) {
     const id = checkFamily(check);
@@ -279,7 +291,7 @@ export function familySummary(report: Report): FamilyRow[] {
 }
 
 /** The summary per account, when the report holds more than one. */
-function accountRows(report: Report) {
+function accountRows(report: ReportHead) {
   const by = report.summary.byAccount;
   if (!by || report.scan.accounts.length < 2) return undefined;
   return report.scan.accounts.map((id) => {
@@ -310,11 +322,25 @@ export interface RenderHtmlOptions {
   frameworks?: Framework[];
 }
 
-export function renderHtml(report: Report, opts: RenderHtmlOptions = {}): string {
+// Stands for the report data in the rendered template, which is then written around it.
+const DATA_SLOT = '\u0000apigw-audit-report-data\u0000';
+
+function count(items: Iterable<unknown>): number {
+  if (Array.isArray(items)) return items.length;
+  let n = 0;
+  for (const _ of items) n++;
+  return n;
+}
+
+/**
+ * The page, piece by piece: the template around the data, and the packed report's findings
+ * and inventory written one at a time into its data element.
+ */
+export function* htmlChunks(report: ReportView, opts: RenderHtmlOptions = {}): Generator<string> {
   const { template, style, script } = load();
   const s = report.summary;
   const accounts = report.scan.accounts.join(', ') || 'no account';
-  return template({
+  const page = template({
     title: `apigw-audit report: ${accounts}`,
     csp: contentSecurityPolicy(script, style),
     style,
@@ -340,7 +366,7 @@ export function renderHtml(report: Report, opts: RenderHtmlOptions = {}): string
     ],
     checksRun: Object.keys(report.checks).length,
     notApplicable: s.notApplicable.length,
-    inventoryRows: report.inventory.length,
+    inventoryRows: count(report.inventory),
     severityChart: severityChart(report),
     statusChart: statusChart(report),
     topRisks: topRisks(report),
@@ -354,7 +380,20 @@ export function renderHtml(report: Report, opts: RenderHtmlOptions = {}): string
     },
     severities: SEVERITIES.map((sev) => ({ value: sev, checked: true })),
     statuses: STATUSES.map((st) => ({ value: st, checked: st !== 'PASS' })),
-    data: inlineJson(packReport(report)),
+    data: DATA_SLOT,
     frameworks: inlineJson(frameworksFor(report, opts.frameworks ?? loadFrameworks())),
   });
+  const at = page.indexOf(DATA_SLOT);
+  yield page.slice(0, at);
+  const packed = {
+    ...report,
+    findings: streamedArray(packedFindings(report)),
+    inventory: streamedArray(report.inventory),
+  };
+  for (const chunk of compactJsonChunks(packed, 1)) yield inlineSafe(chunk);
+  yield page.slice(at + DATA_SLOT.length);
+}
+
+export function renderHtml(report: ReportView, opts: RenderHtmlOptions = {}): string {
+  return [...htmlChunks(report, opts)].join('');
 }

@@ -3,7 +3,12 @@
  * close the element or start a comment, and U+2028/U+2029 cannot break older parsers.
  */
 export function inlineJson(value: unknown): string {
-  return JSON.stringify(value)
+  return inlineSafe(JSON.stringify(value));
+}
+
+/** The escapes of inlineJson, for JSON text given piece by piece (each is per character). */
+export function inlineSafe(json: string): string {
+  return json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

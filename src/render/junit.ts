@@ -12,7 +12,7 @@
  * Every string is XML-escaped, and characters XML 1.0 does not allow (control characters,
  * lone surrogates, U+FFFE/U+FFFF) are dropped, so no resource name can break the document.
  */
-import type { CheckInfo, Finding, Report } from '../engine/types.js';
+import type { CheckInfo, Finding, Report, ReportView } from '../engine/types.js';
 
 // Everything outside XML 1.0's Char production.
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -86,17 +86,15 @@ function testcase(f: Finding): string {
   }
 }
 
-function count(findings: Finding[]): Counts {
-  const c: Counts = { tests: findings.length, failures: 0, errors: 0, skipped: 0 };
-  for (const f of findings) {
-    const o = outcome(f);
-    if (o !== 'passed') c[o]++;
-  }
-  return c;
+function add(c: Counts, f: Finding): void {
+  c.tests++;
+  const o = outcome(f);
+  if (o !== 'passed') c[o]++;
 }
 
-function suite(id: string, check: CheckInfo | undefined, findings: Finding[], at: string): string {
-  const c = count(findings);
+const zero = (): Counts => ({ tests: 0, failures: 0, errors: 0, skipped: 0 });
+
+function suiteHead(id: string, check: CheckInfo | undefined, c: Counts, at: string): string[] {
   const props = check
     ? [
         `    <properties>`,
@@ -106,26 +104,84 @@ function suite(id: string, check: CheckInfo | undefined, findings: Finding[], at
         `    </properties>`,
       ]
     : [];
-  const body = [...props, ...findings.map(testcase)];
-  const open = `  <testsuite${attrs({ name: id, ...c, time: TIME, timestamp: at })}`;
-  return body.length ? `${open}>\n${body.join('\n')}\n  </testsuite>` : `${open}/>`;
+  return [`  <testsuite${attrs({ name: id, ...c, time: TIME, timestamp: at })}`, ...props];
+}
+
+function* suite(
+  id: string,
+  check: CheckInfo | undefined,
+  c: Counts,
+  findings: Iterable<Finding>,
+  at: string,
+): Generator<string> {
+  const [open, ...props] = suiteHead(id, check, c, at);
+  if (props.length === 0 && c.tests === 0) {
+    yield `${open}/>\n`;
+    return;
+  }
+  yield `${open}>\n`;
+  for (const p of props) yield p + '\n';
+  for (const f of findings) yield testcase(f) + '\n';
+  yield '  </testsuite>\n';
+}
+
+/** The findings of one check, taken from a run of them in a pass over the report. */
+function* run(
+  it: Iterator<Finding>,
+  first: Finding | undefined,
+  id: string,
+  rest: { next?: Finding },
+) {
+  let f = first;
+  while (f && f.checkId === id) {
+    yield f;
+    const n = it.next();
+    f = n.done ? undefined : n.value;
+  }
+  rest.next = f;
+}
+
+/**
+ * One suite per check, catalog order first. A first pass counts (the counts open each suite);
+ * the second writes the testcases, straight through when each check's findings come together
+ * in suite order, as the engine emits them, else after grouping them by check.
+ */
+export function* junitChunks(report: ReportView): Generator<string> {
+  const counts = new Map<string, Counts>(Object.keys(report.checks).map((id) => [id, zero()]));
+  const total = zero();
+  const runs: string[] = [];
+  for (const f of report.findings) {
+    let c = counts.get(f.checkId);
+    if (!c) counts.set(f.checkId, (c = zero()));
+    add(c, f);
+    add(total, f);
+    if (runs[runs.length - 1] !== f.checkId) runs.push(f.checkId);
+  }
+  const order = [...counts.keys()];
+  const withFindings = order.filter((id) => counts.get(id)!.tests > 0);
+  const inOrder =
+    runs.length === withFindings.length && runs.every((id, i) => id === withFindings[i]);
+  const at = report.scan.evaluatedAt;
+  const { skipped: _skipped, ...head } = total;
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites${attrs({ name: report.tool.name, ...head, time: TIME })}>\n`;
+  if (inOrder) {
+    const it = report.findings[Symbol.iterator]();
+    const first = it.next();
+    const rest: { next?: Finding } = { next: first.done ? undefined : first.value };
+    for (const id of order) {
+      const findings = counts.get(id)!.tests ? run(it, rest.next, id, rest) : [];
+      yield* suite(id, report.checks[id], counts.get(id)!, findings, at);
+    }
+  } else {
+    const byCheck = new Map<string, Finding[]>(order.map((id) => [id, []]));
+    for (const f of report.findings) byCheck.get(f.checkId)!.push(f);
+    for (const [id, findings] of byCheck)
+      yield* suite(id, report.checks[id], counts.get(id)!, findings, at);
+  }
+  yield '</testsuites>\n';
 }
 
 export function renderJunit(report: Report): string {
-  const byCheck = new Map<string, Finding[]>(Object.keys(report.checks).map((id) => [id, []]));
-  for (const f of report.findings) {
-    const list = byCheck.get(f.checkId);
-    if (list) list.push(f);
-    else byCheck.set(f.checkId, [f]);
-  }
-  const at = report.scan.evaluatedAt;
-  const { skipped: _skipped, ...total } = count(report.findings);
-  const suites = [...byCheck].map(([id, findings]) => suite(id, report.checks[id], findings, at));
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attrs({ name: report.tool.name, ...total, time: TIME })}>`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return [...junitChunks(report)].join('');
 }

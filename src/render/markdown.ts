@@ -9,7 +9,13 @@
  * user, or inject HTML; control characters are dropped and bidirectional controls shown by
  * code point.
  */
-import { SEVERITIES, STATUSES, type Finding, type Report } from '../engine/types.js';
+import {
+  SEVERITIES,
+  STATUSES,
+  type Finding,
+  type ReportHead,
+  type ReportView,
+} from '../engine/types.js';
 import { bySeverity, truncate } from './common.js';
 
 export const MD_MAX_FINDINGS = 50;
@@ -46,7 +52,7 @@ function table(head: string[], rows: string[][]): string[] {
   ];
 }
 
-function scope(report: Report): string[] {
+function scope(report: ReportHead): string[] {
   const { accounts, regions, evaluatedAt, finishedAt } = report.scan;
   const list = (xs: string[]) => (xs.length ? xs.map(mdText).join(', ') : 'none');
   return [
@@ -57,7 +63,7 @@ function scope(report: Report): string[] {
   ];
 }
 
-function counts(report: Report): string[] {
+function counts(report: ReportHead): string[] {
   const s = report.summary;
   return [
     ...table(
@@ -73,7 +79,7 @@ function counts(report: Report): string[] {
 }
 
 /** One row per account, when there are several: its name, OU path and counts. */
-function perAccount(report: Report): string[] {
+function perAccount(report: ReportHead): string[] {
   const byAccount = report.summary.byAccount;
   if (!byAccount || report.scan.accounts.length < 2) return [];
   const rows = report.scan.accounts.map((id) => {
@@ -98,7 +104,7 @@ function perAccount(report: Report): string[] {
   ];
 }
 
-function coverageLine(report: Report): string[] {
+function coverageLine(report: ReportHead): string[] {
   const c = report.coverage;
   if (c.complete) return [`Coverage: ${c.percent}% (every collection succeeded).`];
   const gaps = c.gaps.map(
@@ -112,12 +118,41 @@ function coverageLine(report: Report): string[] {
   ];
 }
 
-function topFindings(report: Report): string[] {
-  const fails = report.findings
-    .filter((f) => f.status === 'FAIL' && !f.suppressed)
-    .sort(bySeverity);
-  if (fails.length === 0) return ['No unsuppressed FAIL findings.'];
-  const shown = fails.slice(0, MD_MAX_FINDINGS);
+/**
+ * The `limit` first of `items` in `compare` order (ties in the order they came), holding no
+ * more than that many however long `items` is.
+ */
+export function firstInOrder<T>(
+  items: Iterable<T>,
+  compare: (a: T, b: T) => number,
+  limit: number,
+): { first: T[]; total: number } {
+  const first: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    total++;
+    if (first.length === limit && compare(item, first[limit - 1]!) >= 0) continue;
+    // After the last one that sorts before it or equal: a later item loses a tie.
+    let lo = 0;
+    let hi = first.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(item, first[mid]!) < 0) hi = mid;
+      else lo = mid + 1;
+    }
+    first.splice(lo, 0, item);
+    if (first.length > limit) first.pop();
+  }
+  return { first, total };
+}
+
+function* openFails(report: ReportView): Generator<Finding> {
+  for (const f of report.findings) if (f.status === 'FAIL' && !f.suppressed) yield f;
+}
+
+function topFindings(report: ReportView): string[] {
+  const { first: shown, total } = firstInOrder(openFails(report), bySeverity, MD_MAX_FINDINGS);
+  if (total === 0) return ['No unsuppressed FAIL findings.'];
   const rows = shown.map((f: Finding) => [
     f.severity,
     mdText(f.checkId),
@@ -125,14 +160,14 @@ function topFindings(report: Report): string[] {
     `${mdText(f.resource.accountId)} ${mdText(f.resource.region)}`,
     mdText(truncate(f.message, 300)),
   ]);
-  const more = fails.length - shown.length;
+  const more = total - shown.length;
   return [
     ...table(['Severity', 'Check', 'Resource', 'Account / region', 'Finding'], rows),
     ...(more > 0 ? ['', `…and ${more} more (see report.json or report.csv).`] : []),
   ];
 }
 
-function collectionErrors(report: Report): string[] {
+function collectionErrors(report: ReportHead): string[] {
   const errors = report.collectionErrors;
   if (errors.length === 0) return [];
   const shown = errors.slice(0, MD_MAX_ERRORS);
@@ -152,7 +187,7 @@ function collectionErrors(report: Report): string[] {
   ];
 }
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: ReportView): string {
   return [
     `# API Gateway security audit`,
     '',

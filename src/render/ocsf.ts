@@ -19,7 +19,9 @@
  * compliance mapping and the evidence it read go to `unmapped`, as the schema intends for data
  * without a place.
  */
-import type { Finding, Report, Severity } from '../engine/types.js';
+import type { Finding, Report, ReportHead, ReportView, Severity } from '../engine/types.js';
+import { jsonChunks, streamedArray } from './json-chunks.js';
+
 import { epochMs, partitionOf } from './common.js';
 import type { RenderOptions } from './options.js';
 
@@ -85,11 +87,11 @@ export interface OcsfDetectionFinding {
 }
 
 /** The account's name as collected; its ID when none could be read. */
-export function accountName(report: Report, accountId: string): string {
+export function accountName(report: ReportHead, accountId: string): string {
   return report.scan.accountNames?.[accountId] || accountId;
 }
 
-function event(report: Report, f: Finding, logName: string): OcsfDetectionFinding {
+function event(report: ReportHead, f: Finding, logName: string): OcsfDetectionFinding {
   const sev = OCSF_SEVERITY[f.severity];
   const check = report.checks[f.checkId];
   const status = f.suppressed ? { id: 3, name: 'Suppressed' } : { id: 1, name: 'New' };
@@ -174,16 +176,35 @@ export function toOcsf(
     .map((f) => event(report, f, logName));
 }
 
-export function renderOcsf(report: Report, options: RenderOptions = {}): string {
-  return JSON.stringify(toOcsf(report, options), null, 2) + '\n';
+function* events(
+  report: ReportView,
+  options: RenderOptions,
+  logName: string,
+): Generator<OcsfDetectionFinding> {
+  for (const f of report.findings)
+    if (options.ocsfIncludePass || f.status !== 'PASS') yield event(report, f, logName);
+}
+
+/** report.ocsf.json: one JSON array of events, written event by event. */
+export function ocsfChunks(report: ReportView, options: RenderOptions = {}): Iterable<string> {
+  return jsonChunks(streamedArray(events(report, options, 'report.ocsf.json')));
 }
 
 /**
  * JSON Lines: JSON.stringify never writes a raw line break (it escapes \n and \r), so each
  * event is exactly one line whatever the resource names hold.
  */
+export function* ocsfLineChunks(
+  report: ReportView,
+  options: RenderOptions = {},
+): Generator<string> {
+  for (const e of events(report, options, 'report.ocsf.jsonl')) yield JSON.stringify(e) + '\n';
+}
+
+export function renderOcsf(report: Report, options: RenderOptions = {}): string {
+  return [...ocsfChunks(report, options)].join('');
+}
+
 export function renderOcsfLines(report: Report, options: RenderOptions = {}): string {
-  return toOcsf(report, options, 'report.ocsf.jsonl')
-    .map((e) => JSON.stringify(e) + '\n')
-    .join('');
+  return [...ocsfLineChunks(report, options)].join('');
 }

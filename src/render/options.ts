@@ -11,3 +11,14 @@ export interface OutputFile {
   path: string;
   content: string;
 }
+
+/** One output file, written piece by piece (see report-io/write-chunks.ts). */
+export interface OutputStream {
+  path: string;
+  chunks: Iterable<string>;
+  /**
+   * Where the file goes in the list of files written, when it is produced in another order
+   * (ASFF batches fill up per account and region in any order, and are listed as before).
+   */
+  order?: number;
+}

@@ -7,9 +7,10 @@
  * reports render equal documents. OSCAL has no assessment plan to point at here: import-ap
  * points at a back-matter resource describing the check catalog that stood in for one.
  */
-import type { Finding, Report } from '../engine/types.js';
+import type { Finding, Report, ReportView } from '../engine/types.js';
 import { uuidV5 } from '../util/uuid.js';
 import { accountAbout } from './common.js';
+import { jsonChunks, streamedArray } from './json-chunks.js';
 import { controlRollups, type ControlRollup } from './controls.js';
 
 export const OSCAL_VERSION = '1.1.3';
@@ -51,9 +52,35 @@ function evidenceText(f: Finding): string {
   ].join('\n');
 }
 
-function observation(f: Finding, collected: string) {
+/**
+ * A finding's observation is named once by the observation and again by each control of its
+ * checks: the UUIDs (a SHA-1 each) are kept for the render, not computed each time.
+ */
+function memo(make: (key: string) => string): (key: string) => string {
+  const known = new Map<string, string>();
+  return (key) => {
+    let v = known.get(key);
+    if (v === undefined) known.set(key, (v = make(key)));
+    return v;
+  };
+}
+
+/** The UUIDs of one render. */
+interface Names {
+  observation: (findingId: string) => string;
+  resource: (arn: string) => string;
+}
+
+function names(): Names {
   return {
-    uuid: uuidV5(`observation:${f.id}`, UUID_NS),
+    observation: memo((id) => uuidV5(`observation:${id}`, UUID_NS)),
+    resource: memo((arn) => uuidV5(`resource:${arn}`, UUID_NS)),
+  };
+}
+
+function observation(f: Finding, collected: string, n: Names) {
+  return {
+    uuid: n.observation(f.id),
     title: f.title,
     description: f.message || f.title,
     props: [
@@ -66,7 +93,7 @@ function observation(f: Finding, collected: string) {
     methods: ['TEST'],
     subjects: [
       {
-        'subject-uuid': resourceUuid(f.resource.arn),
+        'subject-uuid': n.resource(f.resource.arn),
         type: 'inventory-item',
         ...(f.resource.name ? { title: f.resource.name } : {}),
       },
@@ -76,15 +103,16 @@ function observation(f: Finding, collected: string) {
   };
 }
 
-function resourceUuid(arn: string): string {
-  return uuidV5(`resource:${arn}`, UUID_NS);
-}
-
-function inventoryItems(report: Report, findings: Finding[]) {
+/** The resources the findings are about, once each, and how many findings there are. */
+function inventoryItems(report: Pick<Report, 'scan'>, findings: Iterable<Finding>, n: Names) {
   const seen = new Map<string, Finding['resource']>();
-  for (const f of findings) if (!seen.has(f.resource.arn)) seen.set(f.resource.arn, f.resource);
-  return [...seen.values()].map((r) => ({
-    uuid: resourceUuid(r.arn),
+  let count = 0;
+  for (const f of findings) {
+    count++;
+    if (!seen.has(f.resource.arn)) seen.set(f.resource.arn, f.resource);
+  }
+  const items = [...seen.values()].map((r) => ({
+    uuid: n.resource(r.arn),
     description: `${r.type} ${r.name || r.arn}`,
     props: [
       ...prop('asset-id', r.arn, undefined),
@@ -95,9 +123,14 @@ function inventoryItems(report: Report, findings: Finding[]) {
       ...prop('region', r.region),
     ],
   }));
+  return { items, count };
 }
 
-function finding(r: ControlRollup) {
+function* observations(findings: Iterable<Finding>, collected: string, n: Names) {
+  for (const f of findings) yield observation(f, collected, n);
+}
+
+function finding(r: ControlRollup, n: Names) {
   const satisfied = r.status === 'PASS';
   const counts = `${r.resources} resource(s): ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.suppressed} suppressed, ${r.counts.errored} errored, ${r.counts.manual} manual`;
   return {
@@ -117,9 +150,12 @@ function finding(r: ControlRollup) {
         reason: satisfied ? 'pass' : r.status === 'FAIL' ? 'fail' : 'other',
       },
     },
-    'related-observations': r.findings.map((f) => ({
-      'observation-uuid': uuidV5(`observation:${f.id}`, UUID_NS),
-    })),
+    // Every finding of the control's checks: made as they are written.
+    'related-observations': streamedArray(
+      (function* () {
+        for (const id of r.findingIds) yield { 'observation-uuid': n.observation(id) };
+      })(),
+    ),
   };
 }
 
@@ -138,13 +174,14 @@ function reviewedControls(assessed: ControlRollup[]) {
   };
 }
 
-export function renderOscal(report: Report): string {
+/** The observations, one per finding, are written one at a time. */
+export function oscalChunks(report: ReportView): Iterable<string> {
   const { scan, tool } = report;
   const runKey = `${tool.name}:${scan.startedAt}:${scan.evaluatedAt}:${scan.accounts.join(',')}`;
   const catalogUuid = uuidV5(`catalog:${tool.name}:${tool.version}`, UUID_NS);
   const assessed = controlRollups(report).filter((r) => r.resources > 0);
-  const observations = report.findings.map((f) => observation(f, scan.finishedAt));
-  const items = inventoryItems(report, report.findings);
+  const n = names();
+  const { items, count } = inventoryItems(report, report.findings, n);
   const result = {
     uuid: uuidV5(`result:${runKey}`, UUID_NS),
     title: `API Gateway security checks: ${scan.accounts.join(', ') || 'no account'}`,
@@ -160,8 +197,10 @@ export function renderOscal(report: Report): string {
     ],
     ...(items.length ? { 'local-definitions': { 'inventory-items': items } } : {}),
     'reviewed-controls': reviewedControls(assessed),
-    ...(observations.length ? { observations } : {}),
-    ...(assessed.length ? { findings: assessed.map(finding) } : {}),
+    ...(count
+      ? { observations: streamedArray(observations(report.findings, scan.finishedAt, n)) }
+      : {}),
+    ...(assessed.length ? { findings: assessed.map((r) => finding(r, n)) } : {}),
   };
   const doc = {
     'assessment-results': {
@@ -191,5 +230,9 @@ export function renderOscal(report: Report): string {
       },
     },
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return jsonChunks(doc, 6);
+}
+
+export function renderOscal(report: Report): string {
+  return [...oscalChunks(report)].join('');
 }

@@ -32,33 +32,57 @@ export function gzipBytes(log: Log): number {
   return gzipSync(JSON.stringify(log, null, 2) + '\n').length;
 }
 
-function tally(dropped: Result[]): Omit<Omitted, 'reason'> {
+/** What the tally of left-out results reads of each. */
+export interface RankedRest {
+  severity: string;
+  status: string;
+}
+
+const restOf = (r: Result): RankedRest => ({
+  severity: String(r.properties?.['severity'] ?? 'unknown'),
+  status: String(r.properties?.['status'] ?? 'unknown'),
+});
+
+function tally(dropped: Iterable<RankedRest>, count: number): Omit<Omitted, 'reason'> {
   const bySeverity: Record<string, number> = {};
   const byStatus: Record<string, number> = {};
-  for (const r of dropped) {
-    const sev = String(r.properties?.['severity'] ?? 'unknown');
-    const status = String(r.properties?.['status'] ?? 'unknown');
+  for (const { severity: sev, status } of dropped) {
     bySeverity[sev] = (bySeverity[sev] ?? 0) + 1;
     byStatus[status] = (byStatus[status] ?? 0) + 1;
   }
-  return { results: dropped.length, bySeverity, byStatus };
+  return { results: count, bySeverity, byStatus };
 }
 
 /**
  * Cuts `ranked` (most important first) to what fits: first the result count, then, while the
  * compressed file is too big, by halving the excess (few gzip passes even for large logs).
- * `build(results)` makes the whole log for a candidate list.
+ * `build(results)` makes the whole log for a candidate list. `beyond` are the results ranked
+ * after all of `ranked` that the caller did not build (past the count limit), by severity and
+ * status only.
  */
 export function fitToLimits(
   ranked: Result[],
   build: (results: Result[], omitted?: Omitted) => Log,
   limits: SarifLimits = GITHUB_LIMITS,
+  beyond: readonly RankedRest[] = [],
 ): Log {
+  const total = ranked.length + beyond.length;
   let keep = Math.min(ranked.length, limits.maxResults);
   const reasons: string[] = [];
-  if (keep < ranked.length) reasons.push(`more than ${limits.maxResults} results per run`);
+  if (keep < total) reasons.push(`more than ${limits.maxResults} results per run`);
   const omittedFor = (n: number): Omitted | undefined =>
-    n < ranked.length ? { reason: reasons.join('; '), ...tally(ranked.slice(n)) } : undefined;
+    n < total
+      ? {
+          reason: reasons.join('; '),
+          ...tally(
+            (function* () {
+              for (let i = n; i < ranked.length; i++) yield restOf(ranked[i]!);
+              yield* beyond;
+            })(),
+            total - n,
+          ),
+        }
+      : undefined;
 
   let log = build(ranked.slice(0, keep), omittedFor(keep));
   if (gzipBytes(log) <= limits.maxGzipBytes) return log;

@@ -36,8 +36,10 @@ import {
   type CheckInfo,
   type Finding,
   type Report,
+  type ReportView,
   type Severity,
 } from '../engine/types.js';
+import { jsonChunks } from './json-chunks.js';
 import { TOOL_HOMEPAGE } from '../version.js';
 import { accountAbout } from './common.js';
 import { fitToLimits, GITHUB_LIMITS, type Omitted, type SarifLimits } from './sarif-limits.js';
@@ -135,7 +137,7 @@ function bareRule(checkId: string, f: Finding): ReportingDescriptor {
   };
 }
 
-function result(report: Report, f: Finding, ruleIndex: number): Result | undefined {
+function result(report: Pick<Report, 'scan'>, f: Finding, ruleIndex: number): Result | undefined {
   const about = accountAbout(report, f.resource.accountId);
   let kind: Result.kind;
   let level: Level;
@@ -214,21 +216,42 @@ function priority(f: Finding): number {
   return open * 10 + (SEVERITIES.length - severityRank(f.severity));
 }
 
-export function toSarif(report: Report, limits: SarifLimits = GITHUB_LIMITS): Log {
+/**
+ * Two passes over the findings, so that only the results kept are ever built: the first ranks
+ * every candidate by a few numbers, the second builds the results of the best-ranked ones.
+ */
+export function toSarif(report: ReportView, limits: SarifLimits = GITHUB_LIMITS): Log {
   const rules: ReportingDescriptor[] = Object.values(report.checks).map(rule);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const candidates: Array<{ result: Result; order: number; priority: number }> = [];
+  const priorities: number[] = [];
+  const rest: Array<{ severity: Severity; status: string }> = [];
   for (const f of report.findings) {
-    let i = index.get(f.checkId);
-    if (i === undefined) {
-      i = rules.push(bareRule(f.checkId, f)) - 1;
-      index.set(f.checkId, i);
-    }
-    const r = result(report, f, i);
-    if (r) candidates.push({ result: r, order: candidates.length, priority: priority(f) });
+    if (!index.has(f.checkId)) index.set(f.checkId, rules.push(bareRule(f.checkId, f)) - 1);
+    if (f.status === 'PASS') continue;
+    priorities.push(priority(f));
+    rest.push({ severity: f.severity, status: f.status });
   }
-  const ranked = [...candidates].sort((a, b) => a.priority - b.priority || a.order - b.order);
-  const orderOf = new Map(candidates.map((c) => [c.result, c.order]));
+  // Candidates by rank (priority, then report order); the first `built` are made into results.
+  const byRank = Int32Array.from(priorities.keys()).sort(
+    (a, b) => priorities[a]! - priorities[b]! || a - b,
+  );
+  const built = Math.min(byRank.length, limits.maxResults);
+  const rankOf = new Int32Array(byRank.length).fill(-1);
+  for (let r = 0; r < built; r++) rankOf[byRank[r]!] = r;
+  const ranked: Result[] = new Array<Result>(built);
+  const orderOf = new Map<Result, number>();
+  let order = 0;
+  for (const f of report.findings) {
+    if (f.status === 'PASS') continue;
+    const r = rankOf[order]!;
+    if (r >= 0) {
+      const res = result(report, f, index.get(f.checkId)!)!;
+      ranked[r] = res;
+      orderOf.set(res, order);
+    }
+    order++;
+  }
+  const beyond = Array.from(byRank.subarray(built), (i) => rest[i]!);
   const notifications: Notification[] = report.collectionErrors.map((e) => ({
     level: 'warning',
     message: {
@@ -288,13 +311,14 @@ export function toSarif(report: Report, limits: SarifLimits = GITHUB_LIMITS): Lo
       ...(omitted ? { omitted } : {}),
     },
   });
-  return fitToLimits(
-    ranked.map((c) => c.result),
-    build,
-    limits,
-  );
+  return fitToLimits(ranked, build, limits, beyond);
+}
+
+/** runs[0].results is written result by result. */
+export function sarifChunks(report: ReportView): Iterable<string> {
+  return jsonChunks(toSarif(report), 4);
 }
 
 export function renderSarif(report: Report): string {
-  return JSON.stringify(toSarif(report), null, 2) + '\n';
+  return [...sarifChunks(report)].join('');
 }

@@ -3,6 +3,7 @@ import {
   parseJsonText,
   readJsonValidated,
   readTextFile,
+  schemaPartValidator as partValidatorFor,
   schemaValidator as validatorFor,
 } from './schema-file.js';
 import type { ValidateFunction } from 'ajv';
@@ -11,6 +12,11 @@ export type ShippedSchema = 'report' | 'snapshot' | 'manifest' | 'config';
 
 export function schemaValidator(name: ShippedSchema): ValidateFunction {
   return validatorFor(name);
+}
+
+/** The validator of one part of a shipped schema, by JSON pointer fragment ("#/properties/..."). */
+export function schemaPartValidator(name: ShippedSchema, fragment: string): ValidateFunction {
+  return partValidatorFor(name, fragment);
 }
 
 /** Reads and parses a JSON file; any failure is one line that names the file. */

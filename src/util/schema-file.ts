@@ -52,6 +52,32 @@ export function schemaValidator(schema: SchemaRef): ValidateFunction {
   return v;
 }
 
+const parts = new Map<string, ValidateFunction>();
+const partCompilers = new Map<string, { ajv: Ajv; id: string }>();
+
+/**
+ * The validator of one part of a shipped schema, by JSON pointer fragment
+ * ("#/properties/findings/items"): a reader that streams a file checks it item by item.
+ */
+export function schemaPartValidator(name: string, fragment: string): ValidateFunction {
+  const key = `${name}${fragment}`;
+  let v = parts.get(key);
+  if (!v) {
+    let c = partCompilers.get(name);
+    if (!c) {
+      const ajv = newAjv();
+      const schema = JSON.parse(readFileSync(join(schemasDir, `${name}.schema.json`), 'utf8'));
+      ajv.addSchema(schema);
+      c = { ajv, id: schema.$id as string };
+      partCompilers.set(name, c);
+    }
+    v = c.ajv.getSchema(`${c.id}${fragment}`);
+    if (!v) throw new Error(`schemas/${name}.schema.json: no part ${fragment}`);
+    parts.set(key, v);
+  }
+  return v;
+}
+
 /** Shown for a file name or a property name: no control sequences, at most `max` characters. */
 export function shown(text: string, max = 80): string {
   // U+2028 and U+2029 end a line in many log viewers: the message stays one line.

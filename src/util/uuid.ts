@@ -4,8 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 
+const namespaces = new Map<string, Buffer>();
+
 export function uuidV5(name: string, namespace: string): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  let ns = namespaces.get(namespace);
+  if (!ns) namespaces.set(namespace, (ns = Buffer.from(namespace.replace(/-/g, ''), 'hex')));
   const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
   const b = hash.subarray(0, 16);
   b[6] = (b[6]! & 0x0f) | 0x50;

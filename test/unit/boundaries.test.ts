@@ -20,6 +20,7 @@ describe('AWS SDK imports', () => {
   it.each([
     'src/engine/sample.ts',
     'src/render/sample.ts',
+    'src/report-io/sample.ts',
     'src/cli/sample.ts',
     'src/snapshot/sample.ts',
     'checks/sample.ts',
