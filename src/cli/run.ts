@@ -14,18 +14,19 @@ import type { SuppressionRule } from '../config/types.js';
 import { complianceByCheck, findFramework, loadFrameworks } from '../engine/compliance.js';
 import { checkInfo } from '../engine/evaluate.js';
 import { groupByFamily } from '../engine/families.js';
-import { mergeReports, mergeSnapshots } from '../engine/merge.js';
-import type { Report, ReportHead, ReportView, SuppressionStatus } from '../engine/types.js';
+import { mergedSnapshotHead, mergeShards, ShardSet } from '../engine/merge.js';
+import type { ReportHead, ReportView, SuppressionStatus } from '../engine/types.js';
 import { InputFileError, UsageError, UserError } from '../errors.js';
 import { assertEmpty, writeBundle } from '../evidence/bundle.js';
 import type { BundleStore } from '../evidence/store.js';
 import { rendererFor, type RenderOptions } from '../render/index.js';
+import { streamedArray } from '../render/json-chunks.js';
 import { openReport } from '../report-io/read-report.js';
 import { snapshotJsonChunks } from '../report-io/snapshot-json.js';
 import { evaluateSpooled, type SpooledReport } from '../report-io/spooled-report.js';
 import { writeChunks } from '../report-io/write-chunks.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { readValidated } from '../util/json-file.js';
+import { readJsonFile, readValidated } from '../util/json-file.js';
 import { openStore, runVerify } from './evidence.js';
 import { exitCodeFor } from './exit-code.js';
 import { createLogger, info, warn, type LogFormat, type Note } from './log.js';
@@ -76,7 +77,8 @@ function writeOutputs(
   dir: string,
   formats: string[],
   report: ReportView,
-  snapshot: Snapshot | undefined,
+  /** The snapshot, or its snapshot.json text in pieces (merge writes one it never holds). */
+  snapshot: Snapshot | Iterable<string> | undefined,
   options: RenderOptions,
 ): string[] {
   makeOutDir(dir);
@@ -101,7 +103,12 @@ function writeOutputs(
       files.push({ path: write(o.path, o.chunks), order: o.order ?? files.length });
     written.push(...files.sort((a, b) => a.order - b.order).map((f) => f.path));
     if (format === 'json' && snapshot)
-      written.push(write('snapshot.json', snapshotJsonChunks(snapshot)));
+      written.push(
+        write(
+          'snapshot.json',
+          Symbol.iterator in snapshot ? snapshot : snapshotJsonChunks(snapshot),
+        ),
+      );
   }
   return written;
 }
@@ -492,36 +499,65 @@ export function runRender(path: string, opts: ParsedOptions): RunResult {
 
 /**
  * `merge A.json B.json ... --out DIR`: shard reports into one, rendered in the formats asked
- * for; the shards' snapshots too when each report has its snapshot.json beside it.
+ * for; the shards' snapshots too when each report has its snapshot.json beside it. Each shard
+ * is read as a stream and checked as it is opened; the merged lists are read from the shards
+ * by each format, and the merged snapshot is written an account at a time, so memory follows
+ * the largest shard, not their number.
  */
 export function runMerge(paths: string[], opts: ParsedOptions): RunResult {
   const formats = settled('format', opts);
   const failOn = settled('failOn', opts);
-  const shards = paths.map((path) => ({
-    name: path,
-    value: readValidated<Report>(path, 'report'),
-  }));
-  const report = mergeReports(shards);
+  const set = new ShardSet();
+  if (!paths.length) throw new UsageError('merge: no report given');
+  // Small read blocks: the k-way merge has every shard open at once.
+  const block = Math.max(64 << 10, Math.min(4 << 20, Math.floor((64 << 20) / paths.length)));
+  for (const path of paths) set.add(path, openReport(path, { block }));
+  const report = mergeShards(set);
   const snapshotPaths = paths.map((p) => join(dirname(p), 'snapshot.json'));
   const missing = snapshotPaths.filter((p) => !existsSync(p));
-  const snapshot = missing.length
-    ? undefined
-    : mergeSnapshots(snapshotPaths.map((p) => readValidated<Snapshot>(p, 'snapshot')));
   const written = writeOutputs(
     settled('out', opts),
     formats,
     report,
-    snapshot,
+    missing.length ? undefined : mergedSnapshotJson(snapshotPaths),
     renderOptions(opts),
   );
   const notes = [
-    `merged ${paths.length} report(s): ${report.scan.accounts.length} account(s), ${report.findings.length} result(s)`,
+    `merged ${paths.length} report(s): ${report.scan.accounts.length} account(s), ${report.summary.total} result(s)`,
     ...(missing.length && formats.includes('json')
       ? [`no snapshot.json beside ${missing.join(', ')}: no merged snapshot written`]
       : []),
     ...written.map((w) => `wrote ${w}`),
   ];
   return { exitCode: exitCodeFor(report, failOn), notes, written };
+}
+
+/**
+ * The shards' snapshots as one snapshot.json: each is read and checked once for its head and
+ * account IDs, then again when its accounts are written, one shard in memory at a time.
+ */
+function mergedSnapshotJson(paths: string[]): Iterable<string> {
+  const heads = paths.map((path) => {
+    const s = readValidated<Snapshot>(path, 'snapshot');
+    return { ...s, accounts: s.accounts.map((a) => ({ accountId: a.accountId })) };
+  });
+  const owners = paths
+    .flatMap((path, i) => heads[i]!.accounts.map((a) => ({ accountId: a.accountId, path })))
+    .sort((a, b) => a.accountId.localeCompare(b.accountId));
+  const accounts = function* () {
+    let held: { path: string; snapshot: Snapshot } | undefined;
+    for (const { accountId, path } of owners) {
+      if (held?.path !== path) held = { path, snapshot: readJsonFile(path) as Snapshot };
+      yield held.snapshot.accounts.find((a) => a.accountId === accountId)!;
+    }
+  };
+  return {
+    [Symbol.iterator]: () =>
+      snapshotJsonChunks({
+        ...mergedSnapshotHead(heads),
+        accounts: streamedArray(accounts()) as unknown as Snapshot['accounts'],
+      })[Symbol.iterator](),
+  };
 }
 
 export function runChecks(opts: ParsedOptions): RunResult {

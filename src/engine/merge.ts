@@ -5,17 +5,24 @@
  * --org orders accounts); summary and coverage are recomputed with the evaluator's own code.
  * Reports of different tool or catalog versions, of different options, or sharing an account
  * are refused: their union would not be one run.
+ *
+ * The shards' findings and inventory are never gathered: the merged report's lists are read
+ * from the shards each time they are iterated (findings by a k-way merge, since every shard
+ * already holds them in that order), so shards read from files merge in bounded memory.
  */
 import type { CollectionError, CollectionStats, Snapshot } from '../snapshot/types.js';
-import { UsageError } from '../errors.js';
-import { coverage, summarize } from './evaluate.js';
-import type { Report } from './types.js';
+import { InputFileError, UsageError } from '../errors.js';
+import { FindingTally } from './evaluate.js';
+import type { CheckInfo, Finding, InventoryRow, Report, ReportHead, ReportView } from './types.js';
 
 export interface Shard<T> {
   /** Where it came from, for the error messages. */
   name: string;
   value: T;
 }
+
+/** What merge keeps of a shard: its head without the check catalog, and its lists. */
+export type ShardReport = Omit<ReportHead, 'checks'> & Pick<ReportView, 'findings' | 'inventory'>;
 
 const minIso = (xs: string[]) => xs.reduce((a, b) => (b < a ? b : a));
 const maxIso = (xs: string[]) => xs.reduce((a, b) => (b > a ? b : a));
@@ -53,57 +60,163 @@ function withoutShard(options: Record<string, unknown>): Record<string, unknown>
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function assertCompatible(shards: Shard<Report>[]): string[] {
-  const [first, ...rest] = shards;
-  if (!first) throw new UsageError('merge: no report given');
-  const owner = new Map<string, string>();
-  for (const s of shards) {
-    const r = s.value;
-    if (r.tool.name !== first.value.tool.name || r.tool.version !== first.value.tool.version) {
-      throw new UsageError(
-        `merge: ${s.name} was written by ${r.tool.name} ${r.tool.version}, ${first.name} by ${first.value.tool.name} ${first.value.tool.version}`,
-      );
-    }
-    if (r.schemaVersion !== first.value.schemaVersion || !same(r.checks, first.value.checks)) {
-      throw new UsageError(
-        `merge: ${s.name} and ${first.name} were evaluated with different check catalogs`,
-      );
-    }
-    for (const a of r.scan.accounts) {
-      const other = owner.get(a);
-      if (other !== undefined) {
-        throw new UsageError(`merge: account ${a} is in both ${other} and ${s.name}`);
+/**
+ * Checks shards one at a time, as they are opened, and keeps of each what the merge needs:
+ * a thousand shards need not hold a thousand copies of the check catalog.
+ */
+export class ShardSet {
+  readonly shards: Array<Shard<ShardReport>> = [];
+  private first: { name: string; report: ReportHead; catalog: string } | undefined;
+  private readonly owner = new Map<string, string>();
+
+  add(name: string, report: ReportView): void {
+    const { checks, ...rest } = report;
+    const catalog = JSON.stringify(checks);
+    const first = this.first;
+    if (!first) this.first = { name, report, catalog };
+    else {
+      if (
+        report.tool.name !== first.report.tool.name ||
+        report.tool.version !== first.report.tool.version
+      ) {
+        throw new UsageError(
+          `merge: ${name} was written by ${report.tool.name} ${report.tool.version}, ${first.name} by ${first.report.tool.name} ${first.report.tool.version}`,
+        );
       }
-      owner.set(a, s.name);
+      if (report.schemaVersion !== first.report.schemaVersion || catalog !== first.catalog) {
+        throw new UsageError(
+          `merge: ${name} and ${first.name} were evaluated with different check catalogs`,
+        );
+      }
     }
-  }
-  for (const s of rest) {
-    if (!same(withoutShard(s.value.scan.options), withoutShard(first.value.scan.options))) {
+    for (const a of report.scan.accounts) {
+      const other = this.owner.get(a);
+      if (other !== undefined)
+        throw new UsageError(`merge: account ${a} is in both ${other} and ${name}`);
+      this.owner.set(a, name);
+    }
+    if (
+      first &&
+      !same(withoutShard(report.scan.options), withoutShard(first.report.scan.options))
+    ) {
       throw new UsageError(
-        `merge: ${s.name} and ${first.name} were scanned with different options (besides --shard)`,
+        `merge: ${name} and ${first.name} were scanned with different options (besides --shard)`,
       );
     }
+    this.shards.push({ name, value: rest });
   }
-  return [...owner.keys()].sort();
+
+  get checks(): Record<string, CheckInfo> {
+    if (!this.first) throw new UsageError('merge: no report given');
+    return this.first.report.checks;
+  }
+
+  accounts(): string[] {
+    return [...this.owner.keys()].sort();
+  }
 }
 
-export function mergeReports(shards: Shard<Report>[]): Report {
-  const accounts = assertCompatible(shards);
+/** The shards' findings in the merged order, checking each shard keeps that order. */
+function mergedFindings(
+  shards: Array<Shard<ShardReport>>,
+  checkOrder: Map<string, number>,
+  order: Map<string, number>,
+): Iterable<Finding> {
+  const keyOf = (f: Finding) =>
+    (checkOrder.get(f.checkId) ?? 0) * (order.size + 1) + (order.get(f.resource.accountId) ?? 0);
+  return {
+    *[Symbol.iterator]() {
+      const heads: Array<{ f: Finding; key: number; shard: number; it: Iterator<Finding> }> = [];
+      const advance = (h: (typeof heads)[number]): boolean => {
+        const next = h.it.next();
+        if (next.done) return false;
+        const key = keyOf(next.value);
+        if (key < h.key) {
+          throw new InputFileError(
+            `${shards[h.shard]!.name}: findings are not in the order apigw-audit writes them (check by check, then account), so it cannot be merged`,
+          );
+        }
+        h.f = next.value;
+        h.key = key;
+        return true;
+      };
+      // A binary heap on (key, shard): the stable sort of the concatenated lists, in one pass.
+      const less = (a: (typeof heads)[number], b: (typeof heads)[number]) =>
+        a.key < b.key || (a.key === b.key && a.shard < b.shard);
+      const down = (i: number) => {
+        for (;;) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < heads.length && less(heads[l]!, heads[m]!)) m = l;
+          if (r < heads.length && less(heads[r]!, heads[m]!)) m = r;
+          if (m === i) return;
+          [heads[i], heads[m]] = [heads[m]!, heads[i]!];
+          i = m;
+        }
+      };
+      const its: Array<Iterator<Finding>> = [];
+      try {
+        shards.forEach((s, shard) => {
+          const it = s.value.findings[Symbol.iterator]();
+          its.push(it);
+          const h = { f: undefined as unknown as Finding, key: -1, shard, it };
+          if (advance(h)) heads.push(h);
+        });
+        for (let i = (heads.length >> 1) - 1; i >= 0; i--) down(i);
+        while (heads.length) {
+          const top = heads[0]!;
+          yield top.f;
+          if (!advance(top)) {
+            const last = heads.pop()!;
+            if (heads.length) heads[0] = last;
+          }
+          down(0);
+        }
+      } finally {
+        for (const it of its) it.return?.();
+      }
+    },
+  };
+}
+
+/** Inventory rows account by account in `accounts` order, then rows of no known account. */
+function mergedInventory(
+  shards: Array<Shard<ShardReport>>,
+  accounts: string[],
+): Iterable<InventoryRow> {
+  const known = new Set(accounts);
+  return {
+    *[Symbol.iterator]() {
+      for (const account of accounts) {
+        for (const s of shards) {
+          if (!s.value.scan.accounts.includes(account)) continue;
+          const only = s.value.scan.accounts.length === 1;
+          for (const row of s.value.inventory) if (only || row.accountId === account) yield row;
+        }
+      }
+      for (const s of shards)
+        for (const row of s.value.inventory) if (!known.has(row.accountId)) yield row;
+    },
+  };
+}
+
+/**
+ * The merged report. Its findings and inventory are read from the shards when iterated; the
+ * summary and coverage take one pass over the findings here.
+ */
+export function mergeShards(set: ShardSet): ReportView {
+  const checks = set.checks;
+  const { shards } = set;
+  const accounts = set.accounts();
   const order = new Map(accounts.map((a, i) => [a, i]));
+  const checkIds = Object.keys(checks);
+  const checkOrder = new Map(checkIds.map((id, i) => [id, i]));
   const reports = shards.map((s) => s.value);
   const first = reports[0]!;
-  const checkIds = Object.keys(first.checks);
-  const checkOrder = new Map(checkIds.map((id, i) => [id, i]));
-  const findings = reports
-    .flatMap((r) => r.findings)
-    .map((f, i) => ({ f, i }))
-    .sort(
-      (x, y) =>
-        (checkOrder.get(x.f.checkId) ?? 0) - (checkOrder.get(y.f.checkId) ?? 0) ||
-        (order.get(x.f.resource.accountId) ?? 0) - (order.get(y.f.resource.accountId) ?? 0) ||
-        x.i - y.i,
-    )
-    .map((x) => x.f);
+  const findings = mergedFindings(shards, checkOrder, order);
+  const tally = new FindingTally(accounts);
+  for (const f of findings) tally.add(f);
   const collectionErrors: CollectionError[] = byAccount(
     reports.flatMap((r) => r.collectionErrors),
     (e) => e.accountId,
@@ -134,27 +247,41 @@ export function mergeReports(shards: Shard<Report>[]): Report {
       ...(first.scan.principal ? { principal: first.scan.principal } : {}),
       options: withoutShard(first.scan.options),
     },
-    summary: summarize(findings, checkIds, accounts),
-    checks: first.checks,
+    summary: tally.summary(checkIds),
+    checks,
     findings,
-    inventory: byAccount(
-      reports.flatMap((r) => r.inventory),
-      (row) => row.accountId,
-      order,
-    ),
+    inventory: mergedInventory(shards, accounts),
     collectionErrors,
-    coverage: coverage(collectionErrors, findings),
+    coverage: tally.coverage(collectionErrors),
     ...(stats ? { stats } : {}),
   };
 }
 
+/** Shard reports held in memory, merged (tests, the Step Functions merge step). */
+export function mergeReports(shards: Shard<Report>[]): Report {
+  const set = new ShardSet();
+  for (const s of shards) set.add(s.name, s.value);
+  const view = mergeShards(set);
+  return { ...view, findings: [...view.findings], inventory: [...view.inventory] };
+}
+
 /** The shards' snapshots as one; callers merge the reports first (which checks them). */
 export function mergeSnapshots(snapshots: Snapshot[]): Snapshot {
-  const first = snapshots[0]!;
   const accounts = snapshots
     .flatMap((s) => s.accounts)
     .sort((a, b) => a.accountId.localeCompare(b.accountId));
-  const order = new Map(accounts.map((a, i) => [a.accountId, i]));
+  return { ...mergedSnapshotHead(snapshots), accounts };
+}
+
+/** Everything of the merged snapshot but its accounts (in their place, an empty list). */
+export function mergedSnapshotHead(
+  snapshots: Array<Omit<Snapshot, 'accounts'> & { accounts: Array<{ accountId: string }> }>,
+): Snapshot {
+  const first = snapshots[0]!;
+  const ids = snapshots
+    .flatMap((s) => s.accounts.map((a) => a.accountId))
+    .sort((a, b) => a.localeCompare(b));
+  const order = new Map(ids.map((a, i) => [a, i]));
   const stats = mergeStats(snapshots.map((s) => s.stats));
   return {
     schemaVersion: first.schemaVersion,
@@ -164,7 +291,7 @@ export function mergeSnapshots(snapshots: Snapshot[]): Snapshot {
       startedAt: minIso(snapshots.map((s) => s.scan.startedAt)),
       finishedAt: maxIso(snapshots.map((s) => s.scan.finishedAt)),
     },
-    accounts,
+    accounts: [],
     collectionErrors: byAccount(
       snapshots.flatMap((s) => s.collectionErrors),
       (e) => e.accountId,

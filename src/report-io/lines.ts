@@ -24,6 +24,8 @@ export class Lines {
     private readonly fd: number,
     from: number,
     private to: number,
+    /** How much is read at a time: less where many files are read side by side (merge). */
+    private readonly block = BLOCK,
   ) {
     this.base = from;
     this.readAt = from;
@@ -58,9 +60,9 @@ export class Lines {
     const from = this.keep >= 0 ? Math.min(this.keep, this.base + this.pos) : this.base + this.pos;
     const shift = from - this.base;
     const kept = this.len - shift;
-    const want = Math.min(BLOCK, this.to - this.readAt);
+    const want = Math.min(this.block, this.to - this.readAt);
     if (kept + want > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, kept + want, BLOCK));
+      const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, kept + want, this.block));
       this.buf.copy(bigger, 0, shift, this.len);
       this.buf = bigger;
     } else {

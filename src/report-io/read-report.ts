@@ -16,7 +16,8 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import type { Finding, InventoryRow, ReportHead, ReportView } from '../engine/types.js';
 import { InputFileError } from '../errors.js';
-import { readJsonFile, schemaPartValidator, schemaValidator } from '../util/json-file.js';
+import { readValidated, schemaPartValidator } from '../util/json-file.js';
+import { describeSchemaErrors, shown, validateAgainstSchema } from '../util/schema-file.js';
 import { Lines } from './lines.js';
 
 const OPENS = new Set([0x7b, 0x5b]); // { [
@@ -126,10 +127,11 @@ function scan(
   return { head, ranges: ranges as Scanned['ranges'] };
 }
 
+/** The message the whole-file check gives, for an item checked on its own at `where`. */
 function invalid(path: string, where: string, v: ValidateFunction): InputFileError {
-  const e = v.errors?.[0];
+  const { path: inner, expected } = describeSchemaErrors(v.errors ?? []);
   return new InputFileError(
-    `${path}: not an apigw-audit report (${where}${e?.instancePath ?? ''} ${e?.message ?? 'is invalid'})`,
+    `${shown(path, 200)}: ${where}${inner === '/' ? '' : inner}: expected ${expected}`,
   );
 }
 
@@ -139,14 +141,18 @@ export interface ReportFile extends ReportView {
   counts: { findings: number; inventory: number };
 }
 
-function fileList<T>(path: string, range: { from: number; to: number }): Iterable<T> {
+function fileList<T>(
+  path: string,
+  range: { from: number; to: number },
+  block: number | undefined,
+): Iterable<T> {
   return {
     *[Symbol.iterator]() {
       if (range.to <= range.from) return;
       const fd = openSync(path, 'r');
       try {
         // The range starts after the array's "[" line.
-        for (const text of elements(new Lines(fd, range.from, range.to + 4), 4))
+        for (const text of elements(new Lines(fd, range.from, range.to + 4, block), 4))
           yield JSON.parse(text) as T;
       } finally {
         closeSync(fd);
@@ -157,15 +163,10 @@ function fileList<T>(path: string, range: { from: number; to: number }): Iterabl
 
 /** A report that did not come in this tool's layout: parsed whole, checked like any other. */
 function whole(path: string): ReportFile {
-  const data = readJsonFile(path);
-  const validate = schemaValidator('report');
-  if (!validate(data)) {
-    const e = validate.errors?.[0];
-    throw new InputFileError(
-      `${path}: not an apigw-audit report (${e?.instancePath || '(top level)'} ${e?.message ?? 'is invalid'})`,
-    );
-  }
-  const report = data as ReportView & { findings: Finding[]; inventory: InventoryRow[] };
+  const report = readValidated<ReportView & { findings: Finding[]; inventory: InventoryRow[] }>(
+    path,
+    'report',
+  );
   return withCounts({ ...report }, report.findings.length, report.inventory.length);
 }
 
@@ -181,7 +182,7 @@ function withCounts(view: ReportView, findings: number, inventory: number): Repo
  * Opens report.json for rendering or merging. Any problem is one InputFileError naming the
  * file and the first thing wrong, as `readValidated` gives.
  */
-export function openReport(path: string): ReportFile {
+export function openReport(path: string, opts: { block?: number } = {}): ReportFile {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -208,24 +209,18 @@ export function openReport(path: string): ReportFile {
   } finally {
     closeSync(fd);
   }
-  const validate = schemaValidator('report');
-  if (!validate(scanned.head)) {
-    const e = validate.errors?.[0];
-    throw new InputFileError(
-      `${path}: not an apigw-audit report (${e?.instancePath || '(top level)'} ${e?.message ?? 'is invalid'})`,
-    );
-  }
+  validateAgainstSchema(path, scanned.head, 'report');
   const head = scanned.head as unknown as ReportHead;
   const { findings, inventory } = scanned.ranges;
   const view: ReportView = {
     ...head,
     findings:
       findings.to > findings.from
-        ? fileList<Finding>(path, findings)
+        ? fileList<Finding>(path, findings, opts.block)
         : (scanned.head['findings'] as Finding[]),
     inventory:
       inventory.to > inventory.from
-        ? fileList<InventoryRow>(path, inventory)
+        ? fileList<InventoryRow>(path, inventory, opts.block)
         : (scanned.head['inventory'] as InventoryRow[]),
   };
   return withCounts(view, findings.count, inventory.count);

@@ -8,7 +8,7 @@ import { compareReports } from '../../src/baseline/compare.js';
 import { diffMarkdown } from '../../src/baseline/diff-markdown.js';
 import { diffText } from '../../src/baseline/diff-text.js';
 import { exitCodeFor } from '../../src/cli/exit-code.js';
-import { findingId } from '../../src/engine/evaluate.js';
+import { findingId, summarize } from '../../src/engine/evaluate.js';
 import type { Finding, Report, Severity, Status } from '../../src/engine/types.js';
 import { schemaValidator } from '../../src/util/json-file.js';
 import { NOW, reportOf } from '../helpers/report.js';
@@ -47,9 +47,11 @@ function finding(
 }
 
 const base = reportOf(snapshot());
+// The summary is the findings' own: exit codes are read from it.
 const report = (findings: Finding[], regions = [REGION]): Report => ({
   ...base,
   scan: { ...base.scan, regions, evaluatedAt: NOW.toISOString() },
+  summary: summarize(findings, Object.keys(base.checks), [ACCOUNT]),
   findings,
 });
 const ids = (xs: Array<{ checkId: string; resource: { name: string } }>) =>
