@@ -21,6 +21,7 @@
  * Figures are explained in docs/benchmark.md.
  */
 import {
+  copyFileSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -92,6 +93,9 @@ async function cliScan(endpoint: string, regions: string[], concurrency?: number
     if (run.code !== 0 && run.code !== 3)
       throw new Error(`scan exited ${run.code}: ${run.stderr.trim().split('\n').pop()}`);
     const snap = JSON.parse(readFileSync(join(out, 'snapshot.json'), 'utf8')) as Snapshot;
+    // For profiling evaluate and render on the same snapshot without collecting it again.
+    const keep = process.env['BENCH_KEEP_SNAPSHOT'];
+    if (keep) copyFileSync(join(out, 'snapshot.json'), keep);
     const outputBytes = du(out);
     return {
       run,

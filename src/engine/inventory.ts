@@ -330,16 +330,40 @@ function v2Rows(account: AccountSnapshot, region: RegionSnapshot, api: V2ApiSnap
   return rows;
 }
 
-export function buildInventory(accounts: AccountSnapshot[]): InventoryRow[] {
-  const rows: InventoryRow[] = [];
-  for (const account of accounts) {
-    for (const region of account.regions) {
-      for (const api of region.restApis ?? []) rows.push(...restRows(account, region, api));
-      for (const api of region.v2Apis ?? []) rows.push(...v2Rows(account, region, api));
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The inventory rows, API by API: accounts, regions and APIs in ID order and each API's rows
+ * by path and method, which is the order of sorting them all at once by that key (collection
+ * order depends on which region answered first, so reports are comparable). Made as they are
+ * read: only one API's rows exist at a time.
+ */
+export function* inventoryRows(accounts: readonly AccountSnapshot[]): Generator<InventoryRow> {
+  const rowKey = (r: InventoryRow) => [r.path ?? r.routeKey ?? '', r.method ?? ''].join('\u0000');
+  for (const account of [...accounts].sort((a, b) => byText(a.accountId, b.accountId))) {
+    for (const region of [...account.regions].sort((a, b) => byText(a.region, b.region))) {
+      const apis = new Map<string, Array<() => InventoryRow[]>>();
+      const add = (id: string, rows: () => InventoryRow[]) => {
+        const list = apis.get(id);
+        if (list) list.push(rows);
+        else apis.set(id, [rows]);
+      };
+      for (const api of region.restApis ?? []) add(api.id, () => restRows(account, region, api));
+      for (const api of region.v2Apis ?? []) add(api.ApiId, () => v2Rows(account, region, api));
+      for (const id of [...apis.keys()].sort(byText)) {
+        const rows = apis.get(id)!.flatMap((make) => make());
+        const keys = new Map(rows.map((r) => [r, rowKey(r)]));
+        yield* rows.sort((a, b) => byText(keys.get(a)!, keys.get(b)!));
+      }
     }
   }
-  // Collection order depends on which region answered first: sort, so reports are comparable.
-  const key = (r: InventoryRow) =>
-    [r.accountId, r.region, r.apiId, r.path ?? r.routeKey ?? '', r.method ?? ''].join('\u0000');
-  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** The inventory re-made each time it is iterated, so a report never holds it whole. */
+export function lazyInventory(accounts: readonly AccountSnapshot[]): Iterable<InventoryRow> {
+  return { [Symbol.iterator]: () => inventoryRows(accounts) };
+}
+
+export function buildInventory(accounts: AccountSnapshot[]): InventoryRow[] {
+  return [...inventoryRows(accounts)];
 }

@@ -18,7 +18,7 @@ import {
   suppressionReview,
   type EvaluateOptions,
 } from '../engine/evaluate.js';
-import { buildInventory } from '../engine/inventory.js';
+import { lazyInventory } from '../engine/inventory.js';
 import type { Finding, ReportView } from '../engine/types.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { textLines } from './lines.js';
@@ -78,7 +78,7 @@ export function evaluateSpooled(
   };
   const around: ReportView = reportAround(snapshot, checks, tally, {
     findings,
-    inventory: buildInventory(snapshot.accounts),
+    inventory: lazyInventory(snapshot.accounts),
     now,
     ...(opts.options ? { options: opts.options } : {}),
     review,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildInventory } from '../../src/engine/inventory.js';
+import { buildInventory, lazyInventory } from '../../src/engine/inventory.js';
 import {
   ACCOUNT,
   REGION,
@@ -425,5 +425,44 @@ describe('inventory', () => {
       invokeUrls: [`https://h1.execute-api.${REGION}.amazonaws.com/prod/cart`],
     });
     expect(post).toMatchObject({ routeKey: 'POST /cart', served: [], invokeUrls: [] });
+  });
+});
+
+describe('inventory order', () => {
+  it('API by API gives the order of sorting every row at once, whatever order collection met them', () => {
+    const method = { authorizationType: 'NONE' };
+    const rest = (id: string) =>
+      restApi({
+        id,
+        name: id,
+        resources: [
+          { id: `${id}-b`, path: '/b', resourceMethods: { POST: method, GET: method } },
+          { id: `${id}-a`, path: '/a', resourceMethods: { GET: method } },
+        ],
+        stages: [restStage({ stageName: 'prod' })],
+      });
+    const http = (id: string) =>
+      v2Api({
+        ApiId: id,
+        routes: [
+          { RouteId: `${id}-2`, RouteKey: 'POST /z' },
+          { RouteId: `${id}-1`, RouteKey: 'GET /a' },
+        ],
+      });
+    // Regions, APIs and accounts deliberately out of order, REST and HTTP APIs interleaved.
+    const one = snapshot([
+      region({ restApis: [rest('r9'), rest('r1')], v2Apis: [http('h5')] }, 'us-west-2'),
+      region({ restApis: [rest('r3')], v2Apis: [http('h2'), http('a0')] }, 'eu-west-1'),
+    ]);
+    const other = snapshot([region({ restApis: [rest('r2')] }, 'ap-south-1')], [], '000000000001');
+    const accounts = [...one.accounts, ...other.accounts];
+    const got = buildInventory(accounts);
+    const key = (r: (typeof got)[number]) =>
+      [r.accountId, r.region, r.apiId, r.path ?? r.routeKey ?? '', r.method ?? ''].join('\u0000');
+    const sorted = [...got].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    expect(got.length).toBeGreaterThan(12);
+    expect(got.map(key)).toEqual(sorted.map(key));
+    expect(got[0]!.accountId).toBe('000000000001');
+    expect([...lazyInventory(accounts)]).toEqual(got);
   });
 });
