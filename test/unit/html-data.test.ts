@@ -81,6 +81,23 @@ describe('htmlDataChunks', () => {
     expect(readHtmlData(pieces.join('')).findings).toEqual(packed);
   });
 
+  it('loads a suppressed PASS at open: only unsuppressed PASS results are deferred', () => {
+    const i = report.findings.findIndex(isDeferred);
+    const f = report.findings[i]!;
+    const changed: Report = {
+      ...report,
+      findings: report.findings.map((x, j) =>
+        j === i ? { ...x, suppressed: true, suppression: { reason: 'r', rule: 0 } } : x,
+      ),
+    };
+    const ps = chunksOf(changed);
+    const ids = (kind: string) =>
+      (batches(ps, kind) as FindingBatch[]).flatMap((b) => b.findings.map((x) => x.id));
+    expect(ids('open')).toContain(f.id);
+    expect(ids('pass')).not.toContain(f.id);
+    expect(reportFromHtml(renderHtml(changed)).findings).toEqual(changed.findings);
+  });
+
   it('summarises deferred PASS findings per check, account and region', () => {
     const [groups] = batches(pieces, 'pass-summary') as PassGroup[][];
     const expected = new Map<string, number>();
