@@ -3,8 +3,9 @@
  *
  * The summary is rendered here (so it prints and reads without JavaScript); the interactive
  * views (findings, inventory, compliance, coverage) are built by the page script from the
- * report data, embedded compressed (html-data.ts) and inflated by the page once it has opened. Nothing is loaded from the network: the Content-Security-Policy allows
- * only the page's own script and style, by hash.
+ * report data, embedded compressed (html-data.ts) and inflated by the page once it has opened.
+ * Nothing is loaded from the network: the Content-Security-Policy allows only the page's own
+ * script and style, by hash.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
