@@ -259,7 +259,7 @@ function renderPassByCheck() {
     ' passed results across ' +
     fmt(ids.length) +
     (ids.length === 1 ? ' check' : ' checks');
-  root.hidden = ids.length === 0;
+  $('pass-summary').hidden = ids.length === 0;
   ids.forEach(function (id) {
     root.appendChild(
       el('li', { 'data-check': id }, [

@@ -907,6 +907,7 @@ describe('report.html: compressed data, PASS results on demand', () => {
     try {
       await expect(page.locator('#findings-count').textContent()).resolves.toMatch(/^0 of 0 /);
       await expect(page.locator('html').getAttribute('data-pass')).resolves.toBe('loaded');
+      await expect(page.locator('#pass-summary').isVisible()).resolves.toBe(false);
       await page.check('input[name="status"][value="PASS"]');
       await expect(page.locator('#findings-list').textContent()).resolves.toContain(
         'No finding matches',
