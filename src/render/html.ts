@@ -3,10 +3,11 @@
  *
  * The summary is rendered here (so it prints and reads without JavaScript); the interactive
  * views (findings, inventory, compliance, coverage) are built by the page script from the
- * inlined report data. Nothing is loaded from the network: the Content-Security-Policy allows
- * only the page's own script and style, by hash.
+ * report data, embedded compressed (html-data.ts) and inflated by the page once it has opened.
+ * Nothing is loaded from the network: the Content-Security-Policy allows only the page's own
+ * script and style, by hash.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -14,27 +15,26 @@ import { loadFrameworks, type Framework } from '../engine/compliance.js';
 import {
   SEVERITIES,
   STATUSES,
-  type Finding,
   type Report,
   type ReportHead,
   type ReportView,
   type Severity,
 } from '../engine/types.js';
 import { templatesDir } from '../paths.js';
-import { inlineJson, inlineSafe } from './inline-json.js';
-import { compactJsonChunks, streamedArray } from './json-chunks.js';
 import {
-  CHECK_FAMILIES,
-  PACKED_FINDING_FIELDS,
-  PAGE_CONTRACT,
-  checkFamily,
-  familyLabel,
-  type PackedFindingField,
-} from './page-contract.js';
+  htmlDataChunks,
+  packFinding,
+  readHtmlData,
+  unpackFinding,
+  type PackedFinding,
+} from './html-data.js';
+import { inlineJson } from './inline-json.js';
+import { CHECK_FAMILIES, PAGE_CONTRACT, checkFamily, familyLabel } from './page-contract.js';
 
 /** The page script, concatenated in this order inside one function scope. */
 export const SCRIPT_PARTS = [
   'util.js',
+  'data.js',
   'findings.js',
   'inventory.js',
   'compliance.js',
@@ -213,44 +213,18 @@ function frameworksFor(report: ReportView, frameworks: Framework[]): Framework[]
 }
 
 /**
- * The report as the page embeds it: a finding's PACKED_FINDING_FIELDS are left out when they
- * equal its check's (they always do for engine output), which halves the size of large reports.
- * unpackReport restores them; the page script does the same on load.
+ * The report with packed findings (see html-data.ts): what report.html carries, as one value.
+ * unpackReport restores the left-out fields, as the page script does on load.
  */
-export type PackedFinding = Omit<Finding, PackedFindingField> &
-  Partial<Pick<Finding, PackedFindingField>>;
+export type { PackedFinding };
 export type PackedReport = Omit<Report, 'findings'> & { findings: PackedFinding[] };
 
-const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
-
-function packFinding(report: ReportHead, f: Finding): PackedFinding {
-  const check = report.checks[f.checkId];
-  if (!check) return f;
-  const packed: PackedFinding = { ...f };
-  for (const field of PACKED_FINDING_FIELDS) {
-    if (same(f[field], check[field])) delete packed[field];
-  }
-  return packed;
-}
-
-function* packedFindings(report: ReportView): Generator<PackedFinding> {
-  for (const f of report.findings) yield packFinding(report, f);
-}
-
 export function packReport(report: Report): PackedReport {
-  return { ...report, findings: report.findings.map((f) => packFinding(report, f)) };
+  return { ...report, findings: report.findings.map((f) => packFinding(f, report.checks)) };
 }
 
 export function unpackReport(packed: PackedReport): Report {
-  return {
-    ...packed,
-    findings: packed.findings.map((f) => {
-      const check = packed.checks[f.checkId];
-      const out = { ...f } as Record<PackedFindingField, unknown>;
-      for (const field of PACKED_FINDING_FIELDS) out[field] = f[field] ?? check![field];
-      return out as unknown as Finding;
-    }),
-  };
+  return { ...packed, findings: packed.findings.map((f) => unpackFinding(f, packed.checks)) };
 }
 
 interface FamilyRow {
@@ -312,18 +286,14 @@ function accountRows(report: ReportHead) {
 
 /** The report embedded in a report.html written by renderHtml. */
 export function reportFromHtml(html: string): Report {
-  const m = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html);
-  if (!m) throw new Error('report.html: no embedded report data');
-  return unpackReport(JSON.parse(m[1]!) as PackedReport);
+  const { head, findings, inventory } = readHtmlData(html);
+  return unpackReport({ ...head, findings, inventory });
 }
 
 export interface RenderHtmlOptions {
   /** Framework files to name controls with; defaults to compliance/*.json. */
   frameworks?: Framework[];
 }
-
-// Stands for the report data in the rendered template, which is then written around it.
-const DATA_SLOT = '\u0000apigw-audit-report-data\u0000';
 
 function count(items: Iterable<unknown>): number {
   if (Array.isArray(items)) return items.length;
@@ -333,14 +303,29 @@ function count(items: Iterable<unknown>): number {
 }
 
 /**
- * The page, piece by piece: the template around the data, and the packed report's findings
- * and inventory written one at a time into its data element.
+ * report.html as a sequence of pieces: the server-rendered page up to the data slot, the data
+ * elements batch by batch (html-data.ts), then the rest of the page.
  */
 export function* htmlChunks(report: ReportView, opts: RenderHtmlOptions = {}): Generator<string> {
+  // A fresh marker per page: nothing from the report can contain it.
+  const slot = `<!--data-${randomUUID()}-->`;
+  const page = renderPage(report, opts, slot);
+  const at = page.indexOf(slot);
+  yield page.slice(0, at);
+  const { findings, inventory, ...head } = report;
+  yield* htmlDataChunks(head, findings, inventory);
+  yield page.slice(at + slot.length);
+}
+
+export function renderHtml(report: ReportView, opts: RenderHtmlOptions = {}): string {
+  return [...htmlChunks(report, opts)].join('');
+}
+
+function renderPage(report: ReportView, opts: RenderHtmlOptions, dataSlot: string): string {
   const { template, style, script } = load();
   const s = report.summary;
   const accounts = report.scan.accounts.join(', ') || 'no account';
-  const page = template({
+  return template({
     title: `apigw-audit report: ${accounts}`,
     csp: contentSecurityPolicy(script, style),
     style,
@@ -380,20 +365,7 @@ export function* htmlChunks(report: ReportView, opts: RenderHtmlOptions = {}): G
     },
     severities: SEVERITIES.map((sev) => ({ value: sev, checked: true })),
     statuses: STATUSES.map((st) => ({ value: st, checked: st !== 'PASS' })),
-    data: DATA_SLOT,
+    dataSlot,
     frameworks: inlineJson(frameworksFor(report, opts.frameworks ?? loadFrameworks())),
   });
-  const at = page.indexOf(DATA_SLOT);
-  yield page.slice(0, at);
-  const packed = {
-    ...report,
-    findings: streamedArray(packedFindings(report)),
-    inventory: streamedArray(report.inventory),
-  };
-  for (const chunk of compactJsonChunks(packed, 1)) yield inlineSafe(chunk);
-  yield page.slice(at + DATA_SLOT.length);
-}
-
-export function renderHtml(report: ReportView, opts: RenderHtmlOptions = {}): string {
-  return [...htmlChunks(report, opts)].join('');
 }

@@ -25,18 +25,35 @@ function controlStatus(s) {
 function complianceModel() {
   /** @type {Record<string, Record<string, ControlStats>>} */
   var stats = Object.create(null);
-  report.findings.forEach(function (f) {
-    var comp = f.compliance || {};
+  /**
+   * @param {Record<string, string[]>} comp
+   * @param {string} checkId
+   * @param {(s: ControlStats) => void} count
+   */
+  function tally(comp, checkId, count) {
     Object.keys(comp).forEach(function (fw) {
       var byControl = stats[fw] || (stats[fw] = Object.create(null));
       (comp[fw] || []).forEach(function (ctl) {
         var s = byControl[ctl] || (byControl[ctl] = emptyControlStats());
-        s.checks[f.checkId] = true;
-        if (f.suppressed) {
-          if (f.status === 'FAIL') s.accepted++;
-          else s[f.status]++;
-        } else if (s[f.status] !== undefined) s[f.status]++;
+        s.checks[checkId] = true;
+        count(s);
       });
+    });
+  }
+  report.findings.forEach(function (f) {
+    // Unsuppressed PASS results are counted from passSummary, whether inflated or not.
+    if (f.status === 'PASS' && !f.suppressed) return;
+    tally(f.compliance || {}, f.checkId, function (s) {
+      if (f.suppressed) {
+        if (f.status === 'FAIL') s.accepted++;
+        else s[f.status]++;
+      } else if (s[f.status] !== undefined) s[f.status]++;
+    });
+  });
+  passSummary.forEach(function (g) {
+    var check = checks[g.checkId];
+    tally(g.compliance || (check && check.compliance) || {}, g.checkId, function (s) {
+      s.PASS += g.count;
     });
   });
   return Object.keys(stats)

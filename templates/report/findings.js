@@ -2,30 +2,35 @@
 // a filter pass is a loop over plain objects and only the first PAGE rows reach the DOM.
 
 /** @type {FindingEntry[]} */
-var findingIndex = report.findings.map(function (f) {
-  var r = f.resource || {};
-  return {
-    f: f,
-    sev: sevRank(f.severity),
-    st: statusRank(f.status),
-    arn: str(r.arn),
-    search: [
-      f.checkId,
-      f.title,
-      f.message,
-      r.arn,
-      r.name,
-      r.type,
-      r.accountId,
-      r.region,
-      f.severity,
-      f.status,
-      f.suppression ? f.suppression.reason : '',
-    ]
-      .join('\n')
-      .toLowerCase(),
-  };
-});
+var findingIndex = [];
+
+/** Adds findings to the index as their batches are inflated. @param {PageFinding[]} list */
+function indexFindings(list) {
+  list.forEach(function (f) {
+    var r = f.resource || {};
+    findingIndex.push({
+      f: f,
+      sev: sevRank(f.severity),
+      st: statusRank(f.status),
+      arn: str(r.arn),
+      search: [
+        f.checkId,
+        f.title,
+        f.message,
+        r.arn,
+        r.name,
+        r.type,
+        r.accountId,
+        r.region,
+        f.severity,
+        f.status,
+        f.suppression ? f.suppression.reason : '',
+      ]
+        .join('\n')
+        .toLowerCase(),
+    });
+  });
+}
 
 var fControls = {
   form: $as('findings-controls', HTMLFormElement),
@@ -51,23 +56,37 @@ function initFindingControls() {
     labels[id] = id + ' (' + checkTitle(id) + ')';
   });
   fillSelect(fControls.check, ids, labels);
+  // Deferred PASS findings have their accounts and regions in passSummary.
   fillSelect(
     fControls.account,
     uniqueSorted(
-      report.findings.map(function (f) {
-        return f.resource && f.resource.accountId;
-      }),
+      report.findings
+        .map(function (f) {
+          return f.resource && f.resource.accountId;
+        })
+        .concat(
+          passSummary.map(function (g) {
+            return g.accountId;
+          }),
+        ),
     ),
     accountLabels(),
   );
   fillSelect(
     fControls.region,
     uniqueSorted(
-      report.findings.map(function (f) {
-        return f.resource && f.resource.region;
-      }),
+      report.findings
+        .map(function (f) {
+          return f.resource && f.resource.region;
+        })
+        .concat(
+          passSummary.map(function (g) {
+            return g.region;
+          }),
+        ),
     ),
   );
+  renderPassByCheck();
   fControls.form.addEventListener('submit', function (e) {
     e.preventDefault();
   });
@@ -186,13 +205,21 @@ function renderFindings() {
   active.sort(cmp);
   suppressed.sort(cmp);
 
-  var unsuppressedTotal = report.findings.length - (report.summary ? report.summary.suppressed : 0);
+  // PASS results asked for and still compressed: show the rest now, all of them once inflated.
+  var waiting = q.status.PASS && passState.status !== 'loaded';
+  if (waiting) void loadPass();
+  var unsuppressedTotal =
+    report.findings.length + deferredPassCount() - (report.summary ? report.summary.suppressed : 0);
   $('findings-count').textContent =
     fmt(active.length) +
     ' of ' +
     fmt(unsuppressedTotal) +
     ' findings match' +
-    (q.status.PASS ? '' : ' (PASS hidden: tick PASS to show)');
+    (waiting
+      ? ' (loading PASS results...)'
+      : q.status.PASS
+        ? ''
+        : ' (PASS hidden: tick PASS to show)');
   var list = $('findings-list');
   clear(list);
   var group = fControls.group.value;
@@ -208,6 +235,54 @@ function renderFindings() {
   var slist = $('suppressed-list');
   clear(slist);
   renderPaged(slist, suppressed, findingRow);
+}
+
+/**
+ * PASS counts per check (from the summary, so they show before PASS results are inflated), each
+ * with a button that lists that check's results, PASS included.
+ */
+function renderPassByCheck() {
+  var byCheck = (report.summary && report.summary.byCheck) || {};
+  var ids = Object.keys(byCheck)
+    .filter(function (id) {
+      return byCheck[id] && byCheck[id].PASS > 0;
+    })
+    .sort();
+  var root = $('pass-by-check');
+  clear(root);
+  var total = 0;
+  ids.forEach(function (id) {
+    total += byCheck[id].PASS;
+  });
+  $('pass-summary-h').textContent =
+    fmt(total) +
+    ' passed results across ' +
+    fmt(ids.length) +
+    (ids.length === 1 ? ' check' : ' checks');
+  $('pass-summary').hidden = ids.length === 0;
+  ids.forEach(function (id) {
+    root.appendChild(
+      el('li', { 'data-check': id }, [
+        el('span', { class: 'g-count', text: fmt(byCheck[id].PASS) + ' PASS' }),
+        ' ',
+        el('span', { text: checkTitle(id) }),
+        ' ',
+        el('code', { class: 'muted', text: id }),
+        ' ',
+        el('button', {
+          type: 'button',
+          class: 'link',
+          text: 'Show',
+          onclick: function () {
+            setFindingFilter({
+              check: id,
+              statuses: { FAIL: true, ERROR: true, MANUAL: true, PASS: true },
+            });
+          },
+        }),
+      ]),
+    );
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 // Inventory view: the attack-surface table, its filters, and a per-API view with the API's
 // routes and the findings on its resources.
 
-var inventory = report.inventory || [];
+// Filled by data.js once the inventory batches are inflated.
+var inventory = report.inventory;
 
 /** @param {PageInventoryRow} r */
 function apiKeyOf(r) {
@@ -86,33 +87,38 @@ function cacheText(r) {
     .join('\n');
 }
 
-var invIndex = inventory.map(function (r) {
-  return {
-    r: r,
-    api: apiKeyOf(r),
-    search: [
-      r.apiName,
-      r.apiId,
-      r.apiType,
-      r.endpointType,
-      routeText(r),
-      authText(r),
-      servedText(r),
-      r.integrationType,
-      r.integrationTarget,
-      (r.invokeUrls || []).join(' '),
-      (r.webAclArns || []).join(' '),
-      r.accountId,
-      r.region,
-    ]
-      .join('\n')
-      .toLowerCase(),
-  };
-});
-
+/** @type {{ r: PageInventoryRow, api: string, search: string }[]} */
+var invIndex = [];
 /** @type {PageApi[]} */
 var apis = [];
-(function () {
+/** @type {Record<string, PageApi>} */
+var apiByKey = Object.create(null);
+
+/** Search text per row and the list of APIs, once the inventory is inflated. */
+function indexInventory() {
+  invIndex = inventory.map(function (r) {
+    return {
+      r: r,
+      api: apiKeyOf(r),
+      search: [
+        r.apiName,
+        r.apiId,
+        r.apiType,
+        r.endpointType,
+        routeText(r),
+        authText(r),
+        servedText(r),
+        r.integrationType,
+        r.integrationTarget,
+        (r.invokeUrls || []).join(' '),
+        (r.webAclArns || []).join(' '),
+        r.accountId,
+        r.region,
+      ]
+        .join('\n')
+        .toLowerCase(),
+    };
+  });
   /** @type {Record<string, boolean>} */
   var seen = Object.create(null);
   inventory.forEach(function (r) {
@@ -133,13 +139,10 @@ var apis = [];
   apis.sort(function (a, b) {
     return cmpStr(a.apiName + a.key, b.apiName + b.key);
   });
-})();
-
-/** @type {Record<string, PageApi>} */
-var apiByKey = Object.create(null);
-apis.forEach(function (a) {
-  apiByKey[a.key] = a;
-});
+  apis.forEach(function (a) {
+    apiByKey[a.key] = a;
+  });
+}
 
 /**
  * @param {string[]} values
@@ -334,6 +337,9 @@ function selectApi(key) {
   var routes = invIndex.filter(function (m) {
     return m.api === key;
   });
+  // The API's findings include its PASS results: asking for an API asks for them.
+  var passPending = passState.status !== 'loaded';
+  if (passPending) void loadPass();
   var found = findingsOnApi(api);
   found.sort(findingComparator('severity'));
   var open = found.filter(function (m) {
@@ -379,7 +385,8 @@ function selectApi(key) {
         fmt(found.length) +
         ' (' +
         fmt(open) +
-        ' open, not PASS or suppressed)',
+        ' open, not PASS or suppressed)' +
+        (passPending ? ' · loading PASS results...' : ''),
     }),
   );
   var list = el('div', { class: 'list', id: 'api-findings' });

@@ -81,7 +81,19 @@ function showFamily(family) {
   }
 }
 
-window.addEventListener('hashchange', showView);
+/** Views drawn before the PASS results were inflated are drawn again with them. */
+function onPassLoaded() {
+  if (rendered.findings) renderFindings();
+  if (rendered.inventory && iControls.api.value) selectApi(iControls.api.value);
+}
+
+/** Only the server-rendered summary: what the page can show without its data. */
+function summaryOnly() {
+  VIEWS.forEach(function (v) {
+    $(v).hidden = v !== 'summary';
+  });
+}
+
 window.addEventListener('beforeprint', function () {
   ensureRendered('coverage');
   buildPrintFindings();
@@ -89,6 +101,27 @@ window.addEventListener('beforeprint', function () {
 window.addEventListener('afterprint', function () {
   clear($('print-findings'));
 });
-wireSummaryLinks();
-showView();
-document.documentElement.setAttribute('data-ready', 'true');
+summaryOnly();
+if (!canInflate) {
+  showDataBanner(
+    'This browser cannot decompress the report data (no DecompressionStream): only the summary is shown. Open the report in a current browser, or read report.json.',
+  );
+} else {
+  // Views and their links start once the data is in: before that, only the summary shows.
+  loadOpenData().then(
+    function () {
+      indexInventory();
+      window.addEventListener('hashchange', showView);
+      wireSummaryLinks();
+      showView();
+      document.documentElement.setAttribute('data-ready', 'true');
+    },
+    function (err) {
+      showDataBanner(
+        'The report data could not be read (' +
+          str(err && err.message) +
+          '): only the summary is shown.',
+      );
+    },
+  );
+}

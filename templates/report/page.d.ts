@@ -7,12 +7,14 @@ import type { PackedReport } from '../../src/render/html.js';
 import type { CheckWithFamily, PageContract } from '../../src/render/page-contract.js';
 
 declare global {
-  /** The embedded report; packed findings are restored on load, so each is whole. */
+  /** The embedded report; packed findings are restored as they are inflated, so each is whole. */
   type PageReport = Omit<PackedReport, 'checks' | 'findings'> & {
     checks: Record<string, CheckWithFamily>;
     findings: import('../../src/engine/types.js').Finding[];
   };
   type PageFinding = import('../../src/engine/types.js').Finding;
+  type PageFindingBatch = import('../../src/render/html-data.js').FindingBatch;
+  type PagePassGroup = import('../../src/render/html-data.js').PassGroup;
   type PageFramework = Framework;
   const CONTRACT: PageContract;
 

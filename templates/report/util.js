@@ -4,18 +4,11 @@
 
 // CONTRACT (src/render/page-contract.ts) is written in front of these files by html.ts.
 
+// The report's head; its findings and inventory are inflated into these arrays by data.js.
 /** @type {PageReport} */
 var report = JSON.parse(text('report-data'));
-// Findings are embedded without the fields that repeat their check's metadata (packReport in
-// src/render/html.ts): restore them, sharing the check's objects.
-report.findings.forEach(function (f) {
-  var c = report.checks[f.checkId];
-  if (!c) return;
-  CONTRACT.packedFindingFields.forEach(function (field) {
-    if (f[field] === undefined)
-      /** @type {Record<string, unknown>} */ (/** @type {unknown} */ (f))[field] = c[field];
-  });
-});
+report.findings = [];
+report.inventory = [];
 /** @type {PageFramework[]} */
 var frameworks = JSON.parse(text('framework-data'));
 

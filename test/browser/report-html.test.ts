@@ -147,7 +147,19 @@ interface Opened {
   close(): Promise<void>;
 }
 
-async function open(name: string, html: string, hash = ''): Promise<Opened> {
+interface OpenOptions {
+  /** A script run in the page before its own (playwright's init scripts bypass the CSP). */
+  init?: string;
+  /** Wait for html[data-ready]; off for pages that are expected never to get there. */
+  ready?: boolean;
+}
+
+async function open(
+  name: string,
+  html: string,
+  hash = '',
+  opts: OpenOptions = {},
+): Promise<Opened> {
   const file = join(dir, name);
   writeFileSync(file, html);
   const url = pathToFileURL(file).href;
@@ -158,6 +170,7 @@ async function open(name: string, html: string, hash = ''): Promise<Opened> {
   await context.route('**/*', (route) =>
     route.request().url().startsWith('file:') ? route.continue() : route.abort(),
   );
+  if (opts.init) await context.addInitScript(opts.init);
   const page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
@@ -169,9 +182,12 @@ async function open(name: string, html: string, hash = ''): Promise<Opened> {
     void d.dismiss();
   });
   await page.goto(url + hash);
-  await page.waitForSelector('html[data-ready]');
+  if (opts.ready !== false) await page.waitForSelector('html[data-ready]');
   return { page, url, problems, requests, dialogs, close: () => context.close() };
 }
+
+/** PASS results are inflated on demand; views redraw with them as this attribute is set. */
+const passLoaded = (page: Page) => page.waitForSelector('html[data-pass="loaded"]');
 
 const rows = (page: Page, list = '#findings-list') =>
   page.locator(`${list} details.finding`).count();
@@ -201,6 +217,7 @@ describe('report.html', () => {
       }
       await page.evaluate(() => (location.hash = '#findings'));
       await page.check('input[name="status"][value="PASS"]');
+      await passLoaded(page);
       await page.evaluate(() => {
         document.querySelectorAll('details.finding').forEach((d) => {
           (d as HTMLDetailsElement).open = true;
@@ -232,6 +249,7 @@ describe('report.html', () => {
       expect(initial).toBe(unsuppressedNonPass);
       // PASS is hidden by default and available through the status filter.
       await page.check('input[name="status"][value="PASS"]');
+      await passLoaded(page);
       const withPass = await rows(page);
       expect(withPass).toBe(report.findings.filter((f) => !f.suppressed).length);
       expect(withPass).toBeGreaterThan(initial);
@@ -319,6 +337,8 @@ describe('report.html', () => {
       await expect.poll(() => inv.count()).toBe(1);
       await page.selectOption('#i-auth', '');
       await page.selectOption('#api-select', `${ACCOUNT}|eu-west-1|orders1`);
+      // The API's findings include its PASS results, inflated when the API is chosen.
+      await passLoaded(page);
       await expect(page.locator('#api-routes tbody tr').count()).resolves.toBe(1);
       const apiFindings = await page.locator('#api-findings details.finding').allTextContents();
       expect(apiFindings).toHaveLength(3);
@@ -642,6 +662,7 @@ describe('report.html: hostile strings in every field, every check', () => {
       }
       await page.evaluate(() => (location.hash = '#findings'));
       await page.check('input[name="status"][value="PASS"]');
+      await passLoaded(page);
       await page.evaluate(() => {
         document.querySelectorAll('details').forEach((d) => {
           (d as HTMLDetailsElement).open = true;
@@ -745,6 +766,196 @@ describe('report.html: several accounts', () => {
       await expect.poll(() => rows(page)).toBe(inWeb);
       expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+});
+
+describe('report.html: compressed data, PASS results on demand', () => {
+  /** One check over many stages: FAILs, a suppressed FAIL, and PASSes with hostile names. */
+  function compactReport(): Report {
+    const logged = { '*/*': { loggingLevel: 'INFO' } };
+    const snap = snapshot([
+      region({
+        restApis: [
+          restApi({
+            id: 'orders1',
+            name: 'orders',
+            stages: [
+              restStage({ stageName: 'prod' }),
+              restStage({ stageName: 'qa' }),
+              restStage({ stageName: 'dev', methodSettings: logged }),
+              restStage({ stageName: HOSTILE.script, methodSettings: logged }),
+              restStage({ stageName: HOSTILE.comment, methodSettings: logged }),
+              restStage({ stageName: HOSTILE.separators, methodSettings: logged }),
+              restStage({ stageName: `${HOSTILE.separators}-off` }),
+            ],
+          }),
+        ],
+      }),
+    ]);
+    return reportOf(snap, [
+      {
+        checkId: 'rest-execution-logging',
+        resource: '*/restapis/orders1/stages/qa',
+        reason: 'accepted',
+        expires: '2030-01-01',
+      },
+    ]);
+  }
+  const report = compactReport();
+  const CHECK = 'rest-execution-logging';
+  const pass = report.findings.filter((f) => f.status === 'PASS' && !f.suppressed);
+  const open_ = report.findings.filter((f) => f.status !== 'PASS' && !f.suppressed);
+  const statusOfRows = (page: Page) =>
+    page
+      .locator('#findings-list details.finding')
+      .evaluateAll((ds) => ds.map((d) => d.getAttribute('data-status')));
+
+  it('shows FAILs from the compressed data at once and PASS results only once asked for', async () => {
+    expect(pass.length).toBeGreaterThanOrEqual(4);
+    expect(open_.length).toBeGreaterThanOrEqual(2);
+    const html = renderHtml(report);
+    // Findings are not in the page as text: only compressed.
+    for (const f of report.findings) expect(html).not.toContain(f.id);
+    const o = await open('compact.html', html, '#findings');
+    const { page } = o;
+    try {
+      expect(await statusOfRows(page)).toEqual(open_.map(() => 'FAIL'));
+      await expect(page.locator('html').getAttribute('data-pass')).resolves.toBe('deferred');
+      await expect(page.locator('template[data-report-batch="pass"]').count()).resolves.toBe(1);
+      await expect(page.locator('#pass-summary-h').textContent()).resolves.toBe(
+        `${report.summary.byStatus.PASS} passed results across 1 check`,
+      );
+      await expect(page.locator('#findings').textContent()).resolves.not.toContain(HOSTILE.comment);
+
+      await page.check('input[name="status"][value="PASS"]');
+      await passLoaded(page);
+      const statuses = await statusOfRows(page);
+      expect(statuses.filter((s) => s === 'PASS')).toHaveLength(pass.length);
+      expect(statuses).toHaveLength(pass.length + open_.length);
+      await expect(page.locator('template[data-report-batch]').count()).resolves.toBe(0);
+      // Names from the PASS batch, shown as text.
+      const text = await page.locator('#findings-list').textContent();
+      for (const s of [HOSTILE.script, HOSTILE.comment, HOSTILE.separators]) {
+        expect(text).toContain(s);
+      }
+      const injected = await page.evaluate(() => ({
+        scripts: document.scripts.length,
+        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+      }));
+      expect(injected).toEqual({ scripts: 3, pwned: null });
+
+      // A filter over both kinds of batch.
+      await page.fill('#f-text', `${HOSTILE.separators}-off`);
+      await expect.poll(() => statusOfRows(page)).toEqual(['FAIL']);
+      await page.fill('#f-text', 'dev');
+      await expect.poll(() => statusOfRows(page)).toEqual(['PASS']);
+      expect(o.problems).toEqual([]);
+      expect(o.requests).toEqual([o.url]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('a check’s PASS link lists that check’s results, PASS included', async () => {
+    const o = await open('compact-check.html', renderHtml(report), '#findings');
+    const { page } = o;
+    try {
+      await page.click('#pass-summary > summary');
+      const item = page.locator(`#pass-by-check li[data-check="${CHECK}"]`);
+      await expect(item.locator('.g-count').textContent()).resolves.toBe(
+        `${report.summary.byCheck[CHECK]!.PASS} PASS`,
+      );
+      await item.locator('button').click();
+      await passLoaded(page);
+      await expect(page.locator('#f-check').inputValue()).resolves.toBe(CHECK);
+      expect((await statusOfRows(page)).sort()).toEqual(
+        report.findings
+          .filter((f) => f.checkId === CHECK && !f.suppressed)
+          .map((f) => f.status)
+          .sort(),
+      );
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('counts PASS results in compliance controls without inflating them', async () => {
+    const o = await open('compact-compliance.html', renderHtml(report), '#compliance');
+    const { page } = o;
+    try {
+      const row = page.locator('#compliance-view tr[data-control="APIGateway.1"]');
+      const failing = open_.length;
+      await expect(row.locator('td').nth(4).textContent()).resolves.toBe(
+        `${failing} fail · 0 error · 0 manual · ${pass.length} pass · 1 suppressed`,
+      );
+      await expect(page.locator('html').getAttribute('data-pass')).resolves.toBe('deferred');
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('opens a report with no finding', async () => {
+    const empty = reportOf(snapshot([region({})]));
+    expect(empty.findings).toEqual([]);
+    const o = await open('compact-empty.html', renderHtml(empty), '#findings');
+    const { page } = o;
+    try {
+      await expect(page.locator('#findings-count').textContent()).resolves.toMatch(/^0 of 0 /);
+      await expect(page.locator('html').getAttribute('data-pass')).resolves.toBe('loaded');
+      await expect(page.locator('#pass-summary').isVisible()).resolves.toBe(false);
+      await page.check('input[name="status"][value="PASS"]');
+      await expect(page.locator('#findings-list').textContent()).resolves.toContain(
+        'No finding matches',
+      );
+      await page.click('nav a[data-view="inventory"]');
+      await expect.poll(() => page.locator('#inventory-count').textContent()).toMatch(/^0 of 0/);
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('says so in one line, and keeps the summary, where DecompressionStream is missing', async () => {
+    const o = await open('compact-old.html', renderHtml(report), '#findings', {
+      init: 'delete window.DecompressionStream;',
+      ready: false,
+    });
+    const { page } = o;
+    try {
+      const banner = page.locator('#data-banner');
+      await banner.waitFor();
+      await expect(banner.textContent()).resolves.toMatch(
+        /^This browser cannot .*DecompressionStream/,
+      );
+      await expect(page.locator('#summary').isVisible()).resolves.toBe(true);
+      await expect(page.locator('#findings').isVisible()).resolves.toBe(false);
+      await expect(page.locator('#status-cards .card-FAIL b').textContent()).resolves.toBe(
+        String(report.summary.byStatus.FAIL),
+      );
+      await expect(page.locator('html').getAttribute('data-ready')).resolves.toBeNull();
+      expect(o.problems).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
+  it('shows a one-line error, not a blank page, when the data is damaged', async () => {
+    const html = renderHtml(report).replace(
+      /(<template data-report-batch="open">)[A-Za-z0-9+/=]+/,
+      '$1AAAAAAAA',
+    );
+    const o = await open('compact-damaged.html', html, '', { ready: false });
+    const { page } = o;
+    try {
+      const banner = page.locator('#data-banner');
+      await banner.waitFor();
+      await expect(banner.textContent()).resolves.toMatch(/^The report data could not be read/);
+      await expect(page.locator('#summary').isVisible()).resolves.toBe(true);
     } finally {
       await o.close();
     }
