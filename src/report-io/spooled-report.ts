@@ -21,6 +21,7 @@ import {
 import { lazyInventory } from '../engine/inventory.js';
 import type { Finding, ReportView } from '../engine/types.js';
 import type { Snapshot } from '../snapshot/types.js';
+import { paceHeap, settleHeap } from '../util/heap-pacer.js';
 import { textLines } from './lines.js';
 
 const BLOCK = 1 << 20;
@@ -38,6 +39,8 @@ export function evaluateSpooled(
   opts: EvaluateOptions & { spoolIn?: string; baseline?: BaselineMarker | undefined } = {},
 ): SpooledReport {
   const now = opts.now ?? new Date();
+  // What collecting or parsing the snapshot left behind goes before evaluation adds to it.
+  settleHeap();
   const dir = mkdtempSync(join(opts.spoolIn ?? tmpdir(), '.apigw-audit-findings-'));
   const path = join(dir, 'findings.jsonl');
   const dispose = () => rmSync(dir, { recursive: true, force: true });
@@ -59,6 +62,7 @@ export function evaluateSpooled(
         size += line.length;
         if (size >= BLOCK) {
           writeSync(fd, pending.join(''));
+          paceHeap();
           pending = [];
           size = 0;
         }

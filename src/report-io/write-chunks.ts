@@ -5,6 +5,7 @@
  * megabytes of output that garbage, not the data, sets the process's peak memory.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { paceHeap } from '../util/heap-pacer.js';
 
 const BLOCK = 1 << 20;
 let shared: Buffer | undefined;
@@ -21,6 +22,7 @@ export function writeChunks(path: string, chunks: Iterable<string>): number {
     while (done < used) done += writeSync(fd, block, done, used - done);
     bytes += used;
     used = 0;
+    paceHeap();
   };
   try {
     for (const chunk of chunks) {
