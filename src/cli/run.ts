@@ -22,8 +22,8 @@ import type { BundleStore } from '../evidence/store.js';
 import { rendererFor, type RenderOptions } from '../render/index.js';
 import { streamedArray } from '../render/json-chunks.js';
 import { openReport } from '../report-io/read-report.js';
-import { snapshotJsonChunks } from '../report-io/snapshot-json.js';
-import { evaluateSpooled, type SpooledReport } from '../report-io/spooled-report.js';
+import { compactSnapshot, snapshotJsonChunks } from '../report-io/snapshot-json.js';
+import { evaluateSpooled, spoolReport, type SpooledReport } from '../report-io/spooled-report.js';
 import { writeChunks } from '../report-io/write-chunks.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { readJsonFile, readValidated } from '../util/json-file.js';
@@ -354,7 +354,7 @@ async function scanWith(
     deps.clientFactory ??
     createClientFactory({ endpointUrl, credentials: credentialsFor(profile) });
   const homeRegion = regions === 'all' ? await configuredRegion(profile) : undefined;
-  const snapshot = await collectSnapshot({
+  let collected: Snapshot | undefined = await collectSnapshot({
     clients,
     regions,
     roleArns,
@@ -365,10 +365,16 @@ async function scanWith(
     endpointUrl,
     ...(homeRegion ? { homeRegion } : {}),
   });
+  const out = makeOutDir(settled('out', opts, file));
+  const snapshot = compactSnapshot(() => {
+    const s = collected!;
+    collected = undefined;
+    return s;
+  }, out);
   const now = deps.now?.() ?? new Date();
   const spooled = evaluateSpooled(snapshot, ALL_CHECKS, auditConfig(file, prepared.suppressions), {
     now,
-    spoolIn: makeOutDir(settled('out', opts, file)),
+    spoolIn: out,
     baseline: baselineMarker(prepared),
     options: {
       regions,
@@ -480,15 +486,22 @@ export function runVerifyCommand(location: string, opts: ParsedOptions): Promise
 }
 
 export function runRender(path: string, opts: ParsedOptions): RunResult {
-  // Read from the file again by each format: a report of any size renders in bounded memory.
-  const report = openReport(path);
-  const written = writeOutputs(
-    settled('out', opts),
-    settled('format', opts),
-    report,
-    undefined,
-    renderOptions(opts),
-  );
+  // Checked whole as it is opened, then copied to a spool each format reads: a report of any
+  // size renders in bounded memory.
+  const out = makeOutDir(settled('out', opts));
+  const spooled = spoolReport(openReport(path), out);
+  let written: string[];
+  try {
+    written = writeOutputs(
+      out,
+      settled('format', opts),
+      spooled.report,
+      undefined,
+      renderOptions(opts),
+    );
+  } finally {
+    spooled.dispose();
+  }
   return {
     exitCode: 0,
     notes: written.map((w) => info('file.written', `wrote ${w}`, { path: w })),

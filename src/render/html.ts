@@ -15,6 +15,7 @@ import { loadFrameworks, type Framework } from '../engine/compliance.js';
 import {
   SEVERITIES,
   STATUSES,
+  type Finding,
   type Report,
   type ReportHead,
   type ReportView,
@@ -204,11 +205,14 @@ function duration(start: string, end: string): string {
 }
 
 /** Framework metadata for the ids the report's findings use (display names, control titles). */
-function frameworksFor(report: ReportView, frameworks: Framework[]): Framework[] {
-  const used = new Set<string>();
+function frameworksFor(
+  report: ReportHead,
+  frameworks: Framework[],
+  findingFrameworks: ReadonlySet<string>,
+): Framework[] {
+  const used = new Set(findingFrameworks);
   for (const c of Object.values(report.checks))
     for (const fw of Object.keys(c.compliance)) used.add(fw);
-  for (const f of report.findings) for (const fw of Object.keys(f.compliance)) used.add(fw);
   return frameworks.filter((fw) => used.has(fw.framework));
 }
 
@@ -321,8 +325,28 @@ export function renderHtml(report: ReportView, opts: RenderHtmlOptions = {}): st
   return [...htmlChunks(report, opts)].join('');
 }
 
+/**
+ * What the page's summary needs of the findings, in one pass: the unsuppressed FAILs (top
+ * risks, families) and the frameworks the findings name. The findings may be read from a file,
+ * so each pass costs a reading of every one.
+ */
+function summaryFacts(report: ReportView): { fails: ReportView; frameworkIds: Set<string> } {
+  const fails: Finding[] = [];
+  const frameworkIds = new Set<string>();
+  for (const f of report.findings) {
+    for (const fw of Object.keys(f.compliance)) frameworkIds.add(fw);
+    // Only what topRisks and familySummary read: a FAIL's evidence is not held.
+    if (f.status === 'FAIL' && !f.suppressed) {
+      const { checkId, status, severity, title, suppressed } = f;
+      fails.push({ checkId, status, severity, title, suppressed, resource: f.resource } as Finding);
+    }
+  }
+  return { fails: { ...report, findings: fails }, frameworkIds };
+}
+
 function renderPage(report: ReportView, opts: RenderHtmlOptions, dataSlot: string): string {
   const { template, style, script } = load();
+  const facts = summaryFacts(report);
   const s = report.summary;
   const accounts = report.scan.accounts.join(', ') || 'no account';
   return template({
@@ -354,8 +378,8 @@ function renderPage(report: ReportView, opts: RenderHtmlOptions, dataSlot: strin
     inventoryRows: count(report.inventory),
     severityChart: severityChart(report),
     statusChart: statusChart(report),
-    topRisks: topRisks(report),
-    families: familySummary(report),
+    topRisks: topRisks(facts.fails),
+    families: familySummary(facts.fails),
     accountRows: accountRows(report),
     coverage: {
       complete: report.coverage.complete,
@@ -366,6 +390,8 @@ function renderPage(report: ReportView, opts: RenderHtmlOptions, dataSlot: strin
     severities: SEVERITIES.map((sev) => ({ value: sev, checked: true })),
     statuses: STATUSES.map((st) => ({ value: st, checked: st !== 'PASS' })),
     dataSlot,
-    frameworks: inlineJson(frameworksFor(report, opts.frameworks ?? loadFrameworks())),
+    frameworks: inlineJson(
+      frameworksFor(report, opts.frameworks ?? loadFrameworks(), facts.frameworkIds),
+    ),
   });
 }

@@ -36,10 +36,32 @@ function opened(value: unknown, level: number, depth: number): boolean {
   return typeof (value as { toJSON?: unknown }).toJSON !== 'function';
 }
 
-function leaf(value: unknown, indent: string, pretty: boolean): string {
+function wrapped(value: unknown, level: number): unknown {
+  let v = value;
+  for (let i = 0; i < level; i++) v = [v];
+  return v;
+}
+
+/** Where a value nested `level` arrays deep starts and how much follows it, pretty-printed. */
+const frames: Array<{ before: number; after: number }> = [];
+function frame(level: number): { before: number; after: number } {
+  let f = frames[level];
+  if (!f) {
+    const text = JSON.stringify(wrapped(0, level), null, 2);
+    const before = text.indexOf('0');
+    f = frames[level] = { before, after: text.length - before - 1 };
+  }
+  return f;
+}
+
+function leaf(value: unknown, level: number, pretty: boolean): string {
   if (!pretty) return JSON.stringify(value) ?? 'null';
-  // JSON text never holds a raw line break inside a string, so every \n is layout.
-  return (JSON.stringify(value, null, 2) ?? 'null').replace(/\n/g, `\n${indent}`);
+  if (level === 0) return JSON.stringify(value, null, 2) ?? 'null';
+  // Stringified inside `level` arrays, the value comes out indented for its place, which spares
+  // a pass over its text to indent it (and `undefined` comes out as null, as in an array).
+  const text = JSON.stringify(wrapped(value, level), null, 2);
+  const { before, after } = frame(level);
+  return text.slice(before, text.length - after);
 }
 
 function* members(
@@ -52,7 +74,7 @@ function* members(
   const inner = pretty ? indent + '  ' : '';
   const nl = pretty ? '\n' : '';
   if (!opened(value, level, depth)) {
-    yield leaf(value, indent, pretty);
+    yield leaf(value, level, pretty);
     return;
   }
   const isArray = isStreamed(value) || Array.isArray(value);

@@ -19,10 +19,12 @@ import {
   type EvaluateOptions,
 } from '../engine/evaluate.js';
 import { lazyInventory } from '../engine/inventory.js';
-import type { Finding, ReportView } from '../engine/types.js';
+import type { Finding, InventoryRow, ReportView } from '../engine/types.js';
 import type { Snapshot } from '../snapshot/types.js';
 import { paceHeap, settleHeap } from '../util/heap-pacer.js';
+import { FindingLines } from './finding-lines.js';
 import { textLines } from './lines.js';
+import { writeChunks } from './write-chunks.js';
 
 const BLOCK = 1 << 20;
 
@@ -47,6 +49,7 @@ export function evaluateSpooled(
   const tally = new FindingTally(snapshot.accounts.map((a) => a.accountId));
   const review = suppressionReview(config, now);
   const { baseline } = opts;
+  const lines = new FindingLines();
   try {
     const fd = openSync(path, 'w');
     try {
@@ -57,7 +60,7 @@ export function evaluateSpooled(
         tally.add(f);
         review?.see(f);
         // JSON.stringify never writes a raw line break: one finding, one line.
-        const line = JSON.stringify(f) + '\n';
+        const line = lines.write(f) + '\n';
         pending.push(line);
         size += line.length;
         if (size >= BLOCK) {
@@ -77,7 +80,7 @@ export function evaluateSpooled(
   }
   const findings: Iterable<Finding> = {
     *[Symbol.iterator]() {
-      for (const line of textLines(path)) if (line) yield JSON.parse(line) as Finding;
+      for (const line of textLines(path)) if (line) yield lines.read(line);
     },
   };
   const around: ReportView = reportAround(snapshot, checks, tally, {
@@ -89,4 +92,45 @@ export function evaluateSpooled(
   });
   const report = baseline ? { ...around, ...baseline.members(around) } : around;
   return { report, dispose };
+}
+
+/**
+ * A report read from a file, its findings and inventory copied once into a spool (in `dir`),
+ * the findings as packed lines: every format then reads those instead of parsing report.json's
+ * text again, and the outputs may replace the file they came from.
+ */
+export function spoolReport(view: ReportView, dir: string): SpooledReport {
+  const spool = mkdtempSync(join(dir, '.apigw-audit-report-'));
+  const findingsPath = join(spool, 'findings.jsonl');
+  const inventoryPath = join(spool, 'inventory.jsonl');
+  const dispose = () => rmSync(spool, { recursive: true, force: true });
+  const lines = new FindingLines({ byValue: true });
+  try {
+    writeChunks(
+      findingsPath,
+      (function* () {
+        for (const f of view.findings) yield lines.write(f) + '\n';
+      })(),
+    );
+    writeChunks(
+      inventoryPath,
+      (function* () {
+        for (const row of view.inventory) yield JSON.stringify(row) + '\n';
+      })(),
+    );
+  } catch (err) {
+    dispose();
+    throw err;
+  }
+  const findings: Iterable<Finding> = {
+    *[Symbol.iterator]() {
+      for (const line of textLines(findingsPath)) if (line) yield lines.read(line);
+    },
+  };
+  const inventory: Iterable<InventoryRow> = {
+    *[Symbol.iterator]() {
+      for (const line of textLines(inventoryPath)) if (line) yield JSON.parse(line) as InventoryRow;
+    },
+  };
+  return { report: { ...view, findings, inventory }, dispose };
 }
