@@ -22,7 +22,8 @@ import type { BundleStore } from '../evidence/store.js';
 import { rendererFor, type RenderOptions } from '../render/index.js';
 import { streamedArray } from '../render/json-chunks.js';
 import { openReport } from '../report-io/read-report.js';
-import { compactSnapshot, snapshotJsonChunks } from '../report-io/snapshot-json.js';
+import { AccountSpools } from '../report-io/account-spools.js';
+import { snapshotJsonChunks } from '../report-io/snapshot-json.js';
 import { evaluateSpooled, spoolReport, type SpooledReport } from '../report-io/spooled-report.js';
 import { writeChunks } from '../report-io/write-chunks.js';
 import type { Snapshot } from '../snapshot/types.js';
@@ -223,7 +224,8 @@ function suppressionNotes(report: ReportHead): Note[] {
 
 async function finish(
   report: ReportView,
-  snapshot: Snapshot | undefined,
+  /** The snapshot, or its snapshot.json in pieces (a scan assembles it an account at a time). */
+  snapshot: Snapshot | Iterable<string> | undefined,
   opts: ParsedOptions,
   prepared: Prepared,
   evidence: BundleStore | undefined,
@@ -293,7 +295,7 @@ async function finish(
     exitCode: exitCodeFor(report, failOn, { onlyNew }),
     notes,
     log: prepared.log,
-    snapshot,
+    ...(snapshot && !(Symbol.iterator in snapshot) ? { snapshot } : {}),
     written,
   };
 }
@@ -354,42 +356,47 @@ async function scanWith(
     deps.clientFactory ??
     createClientFactory({ endpointUrl, credentials: credentialsFor(profile) });
   const homeRegion = regions === 'all' ? await configuredRegion(profile) : undefined;
-  let collected: Snapshot | undefined = await collectSnapshot({
-    clients,
-    regions,
-    roleArns,
-    externalId: settle('externalId', opts, file),
-    ...accountsScope,
-    concurrency,
-    ...(progress ? { onProgress: progress } : {}),
-    endpointUrl,
-    ...(homeRegion ? { homeRegion } : {}),
-  });
   const out = makeOutDir(settled('out', opts, file));
-  const snapshot = compactSnapshot(() => {
-    const s = collected!;
-    collected = undefined;
-    return s;
-  }, out);
-  const now = deps.now?.() ?? new Date();
-  const spooled = evaluateSpooled(snapshot, ALL_CHECKS, auditConfig(file, prepared.suppressions), {
-    now,
-    spoolIn: out,
-    baseline: baselineMarker(prepared),
-    options: {
+  // Each account is evaluated as its collection ends, then let go (report-io/account-spools).
+  const spools = new AccountSpools(
+    out,
+    ALL_CHECKS,
+    auditConfig(file, prepared.suppressions),
+    deps.now?.() ?? new Date(),
+    baselineMarker(prepared),
+  );
+  let snapshot: Snapshot;
+  try {
+    snapshot = await collectSnapshot({
+      clients,
       regions,
       roleArns,
-      failOn,
-      ...(accountsScope.org ? { org: true, orgRoleName: accountsScope.org.roleName } : {}),
-      ...(opts.accounts ? { accounts: opts.accounts } : {}),
-      ...(opts.excludeAccounts ? { excludeAccounts: opts.excludeAccounts } : {}),
-      ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),
-      ...(profile ? { profile } : {}),
-      ...(endpointUrl ? { endpointUrl } : {}),
-      ...nightlyOptions(opts, prepared),
-    },
+      externalId: settle('externalId', opts, file),
+      ...accountsScope,
+      concurrency,
+      ...(progress ? { onProgress: progress } : {}),
+      endpointUrl,
+      ...(homeRegion ? { homeRegion } : {}),
+      onAccount: (account, errors) => spools.add(account, errors),
+    });
+  } catch (err) {
+    spools.dispose();
+    throw err;
+  }
+  const now = deps.now?.() ?? new Date();
+  const spooled = spools.report(snapshot, now, {
+    regions,
+    roleArns,
+    failOn,
+    ...(accountsScope.org ? { org: true, orgRoleName: accountsScope.org.roleName } : {}),
+    ...(opts.accounts ? { accounts: opts.accounts } : {}),
+    ...(opts.excludeAccounts ? { excludeAccounts: opts.excludeAccounts } : {}),
+    ...(opts.shard ? { shard: `${opts.shard.index}/${opts.shard.count}` } : {}),
+    ...(profile ? { profile } : {}),
+    ...(endpointUrl ? { endpointUrl } : {}),
+    ...nightlyOptions(opts, prepared),
   });
-  return finishSpooled(spooled, snapshot, opts, prepared, evidence, now);
+  return finishSpooled(spooled, spooled.snapshotJson, opts, prepared, evidence, now);
 }
 
 /** Which accounts a scan reads: --org or --role-arn, the filters and the shard, checked together. */

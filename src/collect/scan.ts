@@ -62,6 +62,11 @@ export interface ScanOptions {
   pacer?: Pacer;
   /** AWS requests in flight at once per account and region (default 10). */
   maxInFlightPerRegion?: number;
+  /**
+   * Called as each account's collection ends, with its failed calls; what it returns takes
+   * the account's place in the snapshot (a scan of many accounts keeps a stand-in, not them all).
+   */
+  onAccount?: (account: AccountSnapshot, errors: CollectionError[]) => AccountSnapshot;
 }
 
 const CREDENTIAL_ERRORS = new Set([
@@ -275,13 +280,16 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
     targets.map((t) =>
       admit(async () => {
         const account = await scanAccount(t);
+        const kept = opts.onAccount
+          ? opts.onAccount(account, accountErrors(log.errors, t.accountId))
+          : account;
         log.onProgress({
           kind: 'account-done',
           accountId: t.accountId,
           region: '',
           count: ++accountsDone,
         });
-        return account;
+        return kept;
       }),
     ),
   );
@@ -315,6 +323,13 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
         : {}),
     },
   };
+}
+
+/** One account's failed calls, in the order the snapshot's list will give them. */
+function accountErrors(errors: CollectionError[], accountId: string): CollectionError[] {
+  const own = errors.filter((e) => e.accountId === accountId);
+  sortErrors(own, new Map([[accountId, 0]]));
+  return inStableOrder(own);
 }
 
 /** Failed calls land in the order they failed (regions run concurrently): sort them. */

@@ -81,15 +81,28 @@ export class FindingTally {
     countInto((this.byAccount[f.resource.accountId] ??= zeroCounts()), f);
   }
 
-  summary(checkIds: readonly string[]): Summary {
+  /**
+   * The counts per check in catalog order and per account in `accountIds` order (whatever
+   * order the findings came in: a scan of many accounts evaluates them one at a time).
+   */
+  summary(checkIds: readonly string[], accountIds?: readonly string[]): Summary {
+    const inOrder = <T>(counts: Record<string, T>, ids: readonly string[], zero?: () => T) => {
+      const out: Record<string, T> = {};
+      for (const id of ids) {
+        const c = counts[id] ?? zero?.();
+        if (c !== undefined) out[id] = c;
+      }
+      for (const [id, c] of Object.entries(counts)) if (!(id in out)) out[id] = c;
+      return out;
+    };
     return {
       total: this.all.total,
       byStatus: this.all.byStatus,
       failBySeverity: this.all.failBySeverity,
       suppressed: this.all.suppressed,
       notApplicable: checkIds.filter((id) => !this.byCheck[id]),
-      byCheck: this.byCheck,
-      byAccount: this.byAccount,
+      byCheck: inOrder(this.byCheck, checkIds),
+      byAccount: accountIds ? inOrder(this.byAccount, accountIds, zeroCounts) : this.byAccount,
     };
   }
 
@@ -251,7 +264,10 @@ export function reportAround<F, I>(
       ...(snapshot.scan.principal ? { principal: snapshot.scan.principal } : {}),
       options: parts.options ?? {},
     },
-    summary: tally.summary(checks.map((c) => c.meta.id)),
+    summary: tally.summary(
+      checks.map((c) => c.meta.id),
+      accounts,
+    ),
     checks: checkInfos(checks),
     findings: parts.findings,
     inventory: parts.inventory,

@@ -12,6 +12,7 @@
  */
 import type { CollectionError, CollectionStats, Snapshot } from '../snapshot/types.js';
 import { InputFileError, UsageError } from '../errors.js';
+import { kWayMerge } from '../util/k-way.js';
 import { FindingTally } from './evaluate.js';
 import type { CheckInfo, Finding, InventoryRow, Report, ReportHead, ReportView } from './types.js';
 
@@ -124,59 +125,17 @@ function mergedFindings(
 ): Iterable<Finding> {
   const keyOf = (f: Finding) =>
     (checkOrder.get(f.checkId) ?? 0) * (order.size + 1) + (order.get(f.resource.accountId) ?? 0);
+  const lists = shards.map((s) => s.value.findings);
   return {
-    *[Symbol.iterator]() {
-      const heads: Array<{ f: Finding; key: number; shard: number; it: Iterator<Finding> }> = [];
-      const advance = (h: (typeof heads)[number]): boolean => {
-        const next = h.it.next();
-        if (next.done) return false;
-        const key = keyOf(next.value);
-        if (key < h.key) {
-          throw new InputFileError(
-            `${shards[h.shard]!.name}: findings are not in the order apigw-audit writes them (check by check, then account), so it cannot be merged`,
-          );
-        }
-        h.f = next.value;
-        h.key = key;
-        return true;
-      };
-      // A binary heap on (key, shard): the stable sort of the concatenated lists, in one pass.
-      const less = (a: (typeof heads)[number], b: (typeof heads)[number]) =>
-        a.key < b.key || (a.key === b.key && a.shard < b.shard);
-      const down = (i: number) => {
-        for (;;) {
-          const l = 2 * i + 1;
-          const r = l + 1;
-          let m = i;
-          if (l < heads.length && less(heads[l]!, heads[m]!)) m = l;
-          if (r < heads.length && less(heads[r]!, heads[m]!)) m = r;
-          if (m === i) return;
-          [heads[i], heads[m]] = [heads[m]!, heads[i]!];
-          i = m;
-        }
-      };
-      const its: Array<Iterator<Finding>> = [];
-      try {
-        shards.forEach((s, shard) => {
-          const it = s.value.findings[Symbol.iterator]();
-          its.push(it);
-          const h = { f: undefined as unknown as Finding, key: -1, shard, it };
-          if (advance(h)) heads.push(h);
-        });
-        for (let i = (heads.length >> 1) - 1; i >= 0; i--) down(i);
-        while (heads.length) {
-          const top = heads[0]!;
-          yield top.f;
-          if (!advance(top)) {
-            const last = heads.pop()!;
-            if (heads.length) heads[0] = last;
-          }
-          down(0);
-        }
-      } finally {
-        for (const it of its) it.return?.();
-      }
-    },
+    [Symbol.iterator]: () =>
+      kWayMerge(
+        lists,
+        keyOf,
+        (i) =>
+          new InputFileError(
+            `${shards[i]!.name}: findings are not in the order apigw-audit writes them (check by check, then account), so it cannot be merged`,
+          ),
+      ),
   };
 }
 

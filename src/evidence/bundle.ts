@@ -17,7 +17,8 @@ export const BUNDLE_FORMATS = ['json', 'html'];
 export async function writeBundle(
   store: BundleStore,
   report: ReportView,
-  snapshot: Snapshot | undefined,
+  /** The snapshot, or its snapshot.json text in pieces. */
+  snapshot: Snapshot | Iterable<string> | undefined,
   formats: string[],
   now: Date,
   options: RenderOptions = {},
@@ -35,7 +36,10 @@ export async function writeBundle(
     files.push(...own.sort((a, b) => a.order - b.order));
   }
   if (snapshot) {
-    const hashed = await store.writeChunks('snapshot.json', snapshotJsonChunks(snapshot));
+    const hashed = await store.writeChunks(
+      'snapshot.json',
+      Symbol.iterator in snapshot ? snapshot : snapshotJsonChunks(snapshot),
+    );
     files.push({ path: 'snapshot.json', ...hashed, order: 0 });
   }
   const manifest = buildManifest(

@@ -8,7 +8,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../../checks/index.js';
 import { startSimulator } from '../../bench/simulator/server.js';
+import { auditConfig } from '../../src/config/load.js';
+import { evaluateSnapshot } from '../../src/engine/evaluate.js';
 import type { Finding, Report } from '../../src/engine/types.js';
 import { reportFromHtml } from '../../src/render/html.js';
 import { schemaValidator } from '../../src/util/json-file.js';
@@ -116,6 +119,19 @@ describe('scan --org (moto Organizations)', () => {
       );
     }
     expect(Object.values(byAccount).reduce((n, a) => n + a.total, 0)).toBe(report.summary.total);
+    // Each account was evaluated on its own as its collection ended and then let go: the
+    // report is still the one evaluating the whole snapshot.json at once gives.
+    const whole = evaluateSnapshot(snapshot, ALL_CHECKS, auditConfig(), {
+      now: new Date(report.scan.evaluatedAt),
+    });
+    for (const part of [
+      'findings',
+      'inventory',
+      'summary',
+      'coverage',
+      'collectionErrors',
+    ] as const)
+      expect(report[part], part).toEqual(whole[part]);
     // Every format names the account.
     const ocsf = readFileSync(join(out, 'report.ocsf.jsonl'), 'utf8')
       .trim()
