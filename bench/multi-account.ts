@@ -8,9 +8,13 @@
  * concurrency bound forces (ceil(pairs / C)): the quotas are per account and region, so pairs
  * in flight together do not slow each other; only the bound on pairs in flight serialises them.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pLimit from 'p-limit';
+import { runCliMeasured } from './cli-process.js';
 import { completeness, FIXTURES, seedFixture, type FixtureSpec } from './fixtures/generate.js';
-import { clientsInAccount, startMoto } from './moto.js';
+import { clientsInAccount, startMoto, TEST_CREDENTIALS } from './moto.js';
 import { AWS_QUOTAS, quotaBoundSeconds } from './simulator/quotas.js';
 import { startSimulator } from './simulator/server.js';
 import { machine, runWorker } from './worker-process.js';
@@ -83,8 +87,57 @@ export async function runMultiAccountBench(opts: MultiAccountOptions = {}) {
       concurrency,
     });
     const st = sim.stats;
+    // Then the whole CLI, every format, for the memory a user sees: each account is evaluated
+    // as its collection ends and let go, so the peak should follow one account, not twenty.
+    // (Its calls come after the worker's and are not counted in the figures above.)
+    const before = JSON.parse(
+      JSON.stringify({ lanes: st.acceptedByLane, accepted: st.accepted, throttled: st.throttled }),
+    ) as Pick<typeof st, 'accepted' | 'throttled'> & { lanes: typeof st.acceptedByLane };
+    console.error(`bench: apigw-audit scan --format all over the ${n} accounts...`);
+    const out = mkdtempSync(join(tmpdir(), 'apigw-audit-bench-multi-'));
+    let cli;
+    try {
+      const run = await runCliMeasured(
+        [
+          'scan',
+          ...ids.flatMap((id) => ['--role-arn', `arn:aws:iam::${id}:role/Audit`]),
+          '--regions',
+          spec.regions.join(','),
+          '--endpoint-url',
+          sim.endpoint,
+          '--concurrency',
+          String(concurrency),
+          '--format',
+          'all',
+          '--out',
+          out,
+          '--fail-on',
+          'none',
+        ],
+        {
+          AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+          AWS_REGION: spec.regions[0]!,
+        },
+      );
+      if (run.code !== 0 && run.code !== 3)
+        throw new Error(`scan exited ${run.code}: ${run.stderr.trim().split('\n').pop()}`);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+        summary: { total: number };
+      };
+      cli = {
+        command: 'apigw-audit scan --role-arn ×' + n + ' --format all',
+        wallSeconds: run.wallSeconds,
+        cpuSeconds: run.cpuSeconds,
+        peakRssMb: run.peakRssMb,
+        rssSource: run.rssSource,
+        findings: report.summary.total,
+      };
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
     // AssumeRole and the caller's identity are not per member pair; the bound is the pairs'.
-    const bound = quotaBoundSeconds(st.acceptedByLane, AWS_QUOTAS);
+    const bound = quotaBoundSeconds(before.lanes, AWS_QUOTAS);
     const pairBounds = Object.values(bound.byRegion).map((r) => r.seconds);
     const slowestPair = Math.max(0, ...pairBounds);
     const pairs = n * spec.regions.length;
@@ -110,11 +163,12 @@ export async function runMultiAccountBench(opts: MultiAccountOptions = {}) {
       slowestPairQuotaBoundSeconds: round(slowestPair, 2),
       expectedSeconds: round(expected, 2),
       wallToBoundRatio: ratio,
-      calls: st.accepted,
-      throttled: st.throttled,
+      calls: before.accepted,
+      throttled: before.throttled,
       retries: Object.values(scan.stats.retries).reduce((a, b) => a + b, 0),
       collectionErrors: scan.collectionErrors.length,
       peakRssMb: scan.peakRssMb,
+      cli,
       targets: MULTI_TARGETS,
       meetsTargets: {
         completeness: comp.overall >= MULTI_TARGETS.completeness,

@@ -213,6 +213,7 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
   const pairs = pLimit(concurrency);
   const admit = pLimit(concurrency);
   let accountsDone = 0;
+  let collectedAt: Date | undefined;
   log.onProgress({ kind: 'accounts', accountId: '', region: '', count: targets.length });
 
   const scanAccount = async (t: Target): Promise<AccountSnapshot> => {
@@ -280,6 +281,8 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
     targets.map((t) =>
       admit(async () => {
         const account = await scanAccount(t);
+        // The collection's end is its last answer, not the end of what onAccount does with it.
+        collectedAt = new Date();
         const kept = opts.onAccount
           ? opts.onAccount(account, accountErrors(log.errors, t.accountId))
           : account;
@@ -300,7 +303,7 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
     tool: { ...TOOL },
     scan: {
       startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
+      finishedAt: (collectedAt ?? new Date()).toISOString(),
       ...(identity.Arn ? { principal: identity.Arn } : {}),
       requestedRegions: opts.regions,
       ...(opts.endpointUrl ? { endpointUrl: opts.endpointUrl } : {}),
