@@ -377,7 +377,7 @@ async function scanWith(
       ...(progress ? { onProgress: progress } : {}),
       endpointUrl,
       ...(homeRegion ? { homeRegion } : {}),
-      onAccount: (account, errors) => spools.add(account, errors),
+      onAccount: (take, errors) => spools.add(take, errors),
     });
   } catch (err) {
     spools.dispose();

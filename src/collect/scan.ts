@@ -66,7 +66,7 @@ export interface ScanOptions {
    * Called as each account's collection ends, with its failed calls; what it returns takes
    * the account's place in the snapshot (a scan of many accounts keeps a stand-in, not them all).
    */
-  onAccount?: (account: AccountSnapshot, errors: CollectionError[]) => AccountSnapshot;
+  onAccount?: (take: () => AccountSnapshot, errors: CollectionError[]) => AccountSnapshot;
 }
 
 const CREDENTIAL_ERRORS = new Set([
@@ -280,11 +280,19 @@ export async function collectSnapshot(opts: ScanOptions): Promise<Snapshot> {
   const accounts = await Promise.all(
     targets.map((t) =>
       admit(async () => {
-        const account = await scanAccount(t);
+        let account: AccountSnapshot | undefined = await scanAccount(t);
         // The collection's end is its last answer, not the end of what onAccount does with it.
         collectedAt = new Date();
+        // onAccount takes the account from here, so that it can let it go.
         const kept = opts.onAccount
-          ? opts.onAccount(account, accountErrors(log.errors, t.accountId))
+          ? opts.onAccount(
+              () => {
+                const a = account!;
+                account = undefined;
+                return a;
+              },
+              accountErrors(log.errors, t.accountId),
+            )
           : account;
         log.onProgress({
           kind: 'account-done',

@@ -65,24 +65,18 @@ export class AccountSpools {
    * Takes an account whose collection has ended (with its failed calls) and gives back its
    * stand-in: the account's own members, and its regions by name only.
    */
-  add(account: AccountSnapshot, errors: CollectionError[]): AccountSnapshot {
+  add(take: () => AccountSnapshot, errors: CollectionError[]): AccountSnapshot {
     const n = this.spooled.size;
-    const s: Spooled = {
-      accountId: account.accountId,
+    const files = {
       data: join(this.root, `${n}.account.json`),
       findings: join(this.root, `${n}.findings.jsonl`),
       inventory: join(this.root, `${n}.inventory.jsonl`),
-      lines: new FindingLines(),
     };
-    this.spooled.set(account.accountId, s);
-    const { regions: _regions, ...own } = account;
-    const stub: AccountSnapshot = {
-      ...own,
-      regions: account.regions.map(
-        (r) => ({ region: r.region }) as AccountSnapshot['regions'][number],
-      ),
-    };
-    writeChunks(s.data, accountJson(account));
+    // The collected account lives only while it is written: nothing here holds it after.
+    const stub = writeAccount(take(), files.data);
+    const s: Spooled = { accountId: stub.accountId, ...files, lines: new FindingLines() };
+    this.spooled.set(stub.accountId, s);
+    settleHeap();
     const parsed = JSON.parse(readFileSync(s.data, 'utf8')) as AccountSnapshot;
     const one: Snapshot = {
       schemaVersion: '',
@@ -177,8 +171,14 @@ export class AccountSpools {
   }
 }
 
-function accountJson(account: AccountSnapshot): Iterable<string> {
-  return jsonChunks(account, ACCOUNT_JSON_DEPTH);
+/** Writes the account to `path` and gives its stand-in: its own members, its regions by name. */
+function writeAccount(account: AccountSnapshot, path: string): AccountSnapshot {
+  writeChunks(path, jsonChunks(account, ACCOUNT_JSON_DEPTH));
+  const { regions, ...own } = account;
+  return {
+    ...own,
+    regions: regions.map((r) => ({ region: r.region }) as AccountSnapshot['regions'][number]),
+  };
 }
 
 function spoolFindings(s: Spooled): Iterable<Finding> {

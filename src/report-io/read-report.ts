@@ -193,14 +193,22 @@ export function openReport(path: string, opts: { block?: number } = {}): ReportF
   try {
     const size = fstatSync(fd).size;
     if (fstatSync(fd).isDirectory()) throw new Layout('a directory');
-    const finding = schemaPartValidator('report', '#/properties/findings/items');
-    const row = schemaPartValidator('report', '#/properties/inventory/items');
+    const FINDING = '#/properties/findings/items';
+    const ROW = '#/properties/inventory/items';
+    const finding = schemaPartValidator('report', FINDING, { fast: true });
+    const row = schemaPartValidator('report', ROW, { fast: true });
+    // The quick check on every item; the wording of the first failure from the full one.
+    const fail = (fragment: string, where: string, item: unknown) => {
+      const full = schemaPartValidator('report', fragment);
+      full(item);
+      return invalid(path, where, full);
+    };
     scanned = scan(path, fd, size, {
       findings: (item, i) => {
-        if (!finding(item)) throw invalid(path, `/findings/${i}`, finding);
+        if (!finding(item)) throw fail(FINDING, `/findings/${i}`, item);
       },
       inventory: (item, i) => {
-        if (!row(item)) throw invalid(path, `/inventory/${i}`, row);
+        if (!row(item)) throw fail(ROW, `/inventory/${i}`, item);
       },
     });
   } catch (err) {

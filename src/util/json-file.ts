@@ -15,8 +15,12 @@ export function schemaValidator(name: ShippedSchema): ValidateFunction {
 }
 
 /** The validator of one part of a shipped schema, by JSON pointer fragment ("#/properties/..."). */
-export function schemaPartValidator(name: ShippedSchema, fragment: string): ValidateFunction {
-  return partValidatorFor(name, fragment);
+export function schemaPartValidator(
+  name: ShippedSchema,
+  fragment: string,
+  opts: { fast?: boolean } = {},
+): ValidateFunction {
+  return partValidatorFor(name, fragment, opts);
 }
 
 /** Reads and parses a JSON file; any failure is one line that names the file. */

@@ -78,7 +78,7 @@ describe('AccountSpools', () => {
       [...snapshot.accounts].reverse().map((a) => [
         a.accountId,
         spools.add(
-          a,
+          () => a,
           snapshot.collectionErrors.filter((e) => e.accountId === a.accountId),
         ),
       ]),
