@@ -16,6 +16,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { Clients } from './clients.js';
 import { Pacer, unpaced } from './pacing.js';
 import type { CollectionError, CollectionStats, Partition, Slice } from '../snapshot/types.js';
+import { paceHeap } from '../util/heap-pacer.js';
 
 export interface ProgressEvent {
   kind: 'region-start' | 'region-done' | 'call' | 'found' | 'accounts' | 'account-done';
@@ -243,6 +244,8 @@ export class RegionContext {
       await this.pacer.acquire(this.accountId, target, spec.service, spec.operation);
       try {
         const value = await fn();
+        // Each answer is parsed and mostly discarded: keep that garbage from setting the peak.
+        paceHeap();
         const meta = (value as { $metadata?: { attempts?: number; totalRetryDelay?: number } })
           ?.$metadata;
         this.log.count(key, {
