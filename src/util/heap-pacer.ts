@@ -13,7 +13,10 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 const MB = 1 << 20;
-/** Growth allowed between full collections: at least this, or half of what was live. */
+/**
+ * Growth allowed between full collections: this, or an eighth of what was live when more (a
+ * collection over a large live set costs more, and is worth making a little rarer).
+ */
 const MIN_SLACK = 96 * MB;
 
 let collect: (() => void) | undefined | null;
@@ -37,7 +40,7 @@ function collector(): (() => void) | null {
 
 export function paceHeap(): void {
   const used = getHeapStatistics().used_heap_size;
-  if (used < liveAfterLast + Math.max(MIN_SLACK, liveAfterLast / 2)) return;
+  if (used < liveAfterLast + Math.max(MIN_SLACK, liveAfterLast / 8)) return;
   settleHeap();
 }
 
