@@ -187,7 +187,8 @@ function* events(
 
 /** report.ocsf.json: one JSON array of events, written event by event. */
 export function ocsfChunks(report: ReportView, options: RenderOptions = {}): Iterable<string> {
-  return jsonChunks(streamedArray(events(report, options, 'report.ocsf.json')));
+  // Depth 1: each event is written as one piece.
+  return jsonChunks(streamedArray(events(report, options, 'report.ocsf.json')), 1);
 }
 
 /**

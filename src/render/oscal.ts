@@ -127,7 +127,12 @@ function inventoryItems(report: Pick<Report, 'scan'>, findings: Iterable<Finding
 }
 
 function* observations(findings: Iterable<Finding>, collected: string, n: Names) {
-  for (const f of findings) yield observation(f, collected, n);
+  // Each one written as one piece (a value with toJSON is not opened by jsonChunks): the
+  // document's depth is for the inventory items, two levels further down than these.
+  for (const f of findings) {
+    const o = observation(f, collected, n);
+    yield { toJSON: () => o };
+  }
 }
 
 function finding(r: ControlRollup, n: Names) {
