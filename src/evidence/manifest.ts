@@ -9,7 +9,6 @@ import {
   type CatalogFingerprint,
   type MappingFile,
 } from './catalog.js';
-import { sha256 } from './hash.js';
 
 export const MANIFEST_VERSION = '1.0.0';
 export const MANIFEST_FILE = 'manifest.json';
@@ -35,11 +34,6 @@ export interface Manifest {
   catalog: CatalogFingerprint;
   complianceMappings: MappingFile[];
   files: ManifestFile[];
-}
-
-export function fileEntry(path: string, content: string | Uint8Array): ManifestFile {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  return { path, sha256: sha256(bytes), size: bytes.byteLength };
 }
 
 /** The scan facts as the report states them: verify compares the two. */

@@ -13,22 +13,20 @@ import { join } from 'node:path';
 import type { BaselineMarker } from '../baseline/annotate.js';
 import type { AuditConfig } from '../config/types.js';
 import type { Check } from '../engine/check.js';
-import {
-  evaluateFindings,
-  FindingTally,
-  reportAround,
-  suppressionReview,
-} from '../engine/evaluate.js';
+import { evaluateFindings } from '../engine/evaluate.js';
 import { inventoryRows } from '../engine/inventory.js';
-import type { Finding, InventoryRow, ReportView } from '../engine/types.js';
+import type { Finding, InventoryRow } from '../engine/types.js';
 import { jsonChunks, streamedArray } from '../render/json-chunks.js';
 import type { AccountSnapshot, CollectionError, Snapshot } from '../snapshot/types.js';
 import { settleHeap } from '../util/heap-pacer.js';
 import { kWayMerge } from '../util/k-way.js';
-import { FindingLines } from './finding-lines.js';
-import { textLines } from './lines.js';
 import { snapshotJsonChunks } from './snapshot-json.js';
-import type { SpooledReport } from './spooled-report.js';
+import {
+  EvaluationPass,
+  spoolFindings,
+  spoolJsonLines,
+  type SpooledReport,
+} from './spooled-report.js';
 import { writeChunks } from './write-chunks.js';
 
 /** An account inside snapshot.json: its members down to the region items, one at a time. */
@@ -36,10 +34,10 @@ const ACCOUNT_JSON_DEPTH = 5;
 
 interface Spooled {
   accountId: string;
+  /** The account's data, as snapshot.json holds it. */
   data: string;
-  findings: string;
-  inventory: string;
-  lines: FindingLines;
+  findings: Iterable<Finding>;
+  inventory: Iterable<InventoryRow>;
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -47,18 +45,17 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export class AccountSpools {
   private readonly root: string;
   private readonly spooled = new Map<string, Spooled>();
-  private readonly tally = new FindingTally([]);
-  private readonly review;
+  private readonly pass: EvaluationPass;
 
   constructor(
     dir: string,
     private readonly checks: readonly Check[],
     private readonly config: AuditConfig,
     private readonly now: Date,
-    private readonly baseline?: BaselineMarker,
+    baseline?: BaselineMarker,
   ) {
     this.root = mkdtempSync(join(dir, '.apigw-audit-accounts-'));
-    this.review = suppressionReview(config, now);
+    this.pass = new EvaluationPass([], config, now, baseline);
   }
 
   /**
@@ -67,43 +64,24 @@ export class AccountSpools {
    */
   add(take: () => AccountSnapshot, errors: CollectionError[]): AccountSnapshot {
     const n = this.spooled.size;
-    const files = {
-      data: join(this.root, `${n}.account.json`),
-      findings: join(this.root, `${n}.findings.jsonl`),
-      inventory: join(this.root, `${n}.inventory.jsonl`),
-    };
+    const data = join(this.root, `${n}.account.json`);
     // The collected account lives only while it is written: nothing here holds it after.
-    const stub = writeAccount(take(), files.data);
-    const s: Spooled = { accountId: stub.accountId, ...files, lines: new FindingLines() };
-    this.spooled.set(stub.accountId, s);
+    const stub = writeAccount(take(), data);
     settleHeap();
-    const parsed = JSON.parse(readFileSync(s.data, 'utf8')) as AccountSnapshot;
-    const one: Snapshot = {
-      schemaVersion: '',
-      tool: { name: '', version: '' },
-      scan: { startedAt: '', finishedAt: '', requestedRegions: [] },
+    const parsed = JSON.parse(readFileSync(data, 'utf8')) as AccountSnapshot;
+    const one = {
       accounts: [parsed],
       collectionErrors: errors,
     } as unknown as Snapshot;
-    const { tally, review, baseline } = this;
-    const { lines } = s;
-    writeChunks(
-      s.findings,
-      (function* (checks, config, now) {
-        for (const evaluated of evaluateFindings(one, checks, config, now)) {
-          const f = baseline ? baseline.mark(evaluated) : evaluated;
-          tally.add(f);
-          review?.see(f);
-          yield lines.write(f) + '\n';
-        }
-      })(this.checks, this.config, this.now),
-    );
-    writeChunks(
-      s.inventory,
-      (function* () {
-        for (const row of inventoryRows([parsed])) yield JSON.stringify(row) + '\n';
-      })(),
-    );
+    this.spooled.set(stub.accountId, {
+      accountId: stub.accountId,
+      data,
+      findings: spoolFindings(
+        join(this.root, `${n}.findings.jsonl`),
+        this.pass.seen(evaluateFindings(one, this.checks, this.config, this.now)),
+      ),
+      inventory: spoolJsonLines(join(this.root, `${n}.inventory.jsonl`), inventoryRows([parsed])),
+    });
     settleHeap();
     return stub;
   }
@@ -120,7 +98,7 @@ export class AccountSpools {
     const ids = [...this.spooled.keys()].sort(byText);
     const order = new Map(ids.map((id, i) => [id, i]));
     const checkOrder = new Map(this.checks.map((c, i) => [c.meta.id, i]));
-    const lists = ids.map((id) => spoolFindings(this.spooled.get(id)!));
+    const lists = ids.map((id) => this.spooled.get(id)!.findings);
     const findings: Iterable<Finding> = {
       [Symbol.iterator]: () =>
         kWayMerge(
@@ -131,21 +109,18 @@ export class AccountSpools {
           (i) => new Error(`account spool ${ids[i]}: findings out of check order`),
         ),
     };
-    const inventoryFiles = ids.map((id) => this.spooled.get(id)!.inventory);
+    const inventories = ids.map((id) => this.spooled.get(id)!.inventory);
     const inventory: Iterable<InventoryRow> = {
       *[Symbol.iterator]() {
-        for (const file of inventoryFiles)
-          for (const line of textLines(file)) if (line) yield JSON.parse(line) as InventoryRow;
+        for (const rows of inventories) yield* rows;
       },
     };
-    const around: ReportView = reportAround(snapshot, this.checks, this.tally, {
+    const report = this.pass.report(snapshot, this.checks, {
       findings,
       inventory,
       now: evaluatedAt,
-      ...(options ? { options } : {}),
-      review: this.review,
+      options,
     });
-    const report = this.baseline ? { ...around, ...this.baseline.members(around) } : around;
     const accounts = snapshot.accounts;
     const data = (id: string) => this.spooled.get(id)?.data;
     const snapshotJson: Iterable<string> = {
@@ -178,13 +153,5 @@ function writeAccount(account: AccountSnapshot, path: string): AccountSnapshot {
   return {
     ...own,
     regions: regions.map((r) => ({ region: r.region }) as AccountSnapshot['regions'][number]),
-  };
-}
-
-function spoolFindings(s: Spooled): Iterable<Finding> {
-  return {
-    *[Symbol.iterator]() {
-      for (const line of textLines(s.findings)) if (line) yield s.lines.read(line);
-    },
   };
 }

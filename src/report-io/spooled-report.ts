@@ -1,11 +1,11 @@
 /**
  * Evaluation in bounded memory: the findings go to a JSON Lines file in a private temporary
  * folder (inside the output directory when given one: a system temporary directory may be held
- * in memory, tmpfs) as the checks make them, the counts are kept as they pass, and the report handed to
- * the renderers reads its findings back from that file each time one iterates them. Only the
- * snapshot (the input) and the inventory stay in memory.
+ * in memory, tmpfs) as the checks make them, the counts are kept as they pass, and the report
+ * handed to the renderers reads its findings back from that file each time one iterates them.
+ * Only the snapshot (the input) stays in memory.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditConfig } from '../config/types.js';
@@ -21,17 +21,111 @@ import {
 import { lazyInventory } from '../engine/inventory.js';
 import type { Finding, InventoryRow, ReportView } from '../engine/types.js';
 import type { Snapshot } from '../snapshot/types.js';
-import { paceHeap, settleHeap } from '../util/heap-pacer.js';
+import { settleHeap } from '../util/heap-pacer.js';
 import { FindingLines } from './finding-lines.js';
 import { textLines } from './lines.js';
 import { writeChunks } from './write-chunks.js';
-
-const BLOCK = 1 << 20;
 
 export interface SpooledReport {
   report: ReportView;
   /** Removes the spool file; the report's findings cannot be read after it. */
   dispose(): void;
+}
+
+/** Items written to a JSON Lines file now, and read back from it each time they are iterated. */
+export function spoolJsonLines<T>(path: string, items: Iterable<T>): Iterable<T> {
+  return spooled(
+    path,
+    items,
+    (item) => JSON.stringify(item),
+    (line) => JSON.parse(line) as T,
+  );
+}
+
+/** Findings spooled as packed lines (finding-lines.ts): written now, read back when iterated. */
+export function spoolFindings(
+  path: string,
+  findings: Iterable<Finding>,
+  lines = new FindingLines(),
+): Iterable<Finding> {
+  return spooled(
+    path,
+    findings,
+    (f) => lines.write(f),
+    (line) => lines.read(line),
+  );
+}
+
+function spooled<T>(
+  path: string,
+  items: Iterable<T>,
+  write: (item: T) => string,
+  read: (line: string) => T,
+): Iterable<T> {
+  writeChunks(
+    path,
+    (function* () {
+      // JSON.stringify never writes a raw line break: one item, one line.
+      for (const item of items) yield write(item) + '\n';
+    })(),
+  );
+  return {
+    *[Symbol.iterator]() {
+      for (const line of textLines(path)) if (line) yield read(line);
+    },
+  };
+}
+
+/**
+ * What sees every finding once as it is made: the baseline's mark, the counts and the
+ * suppression review; then the report around the findings and inventory.
+ */
+export class EvaluationPass {
+  private readonly tally: FindingTally;
+  private readonly review;
+
+  constructor(
+    accountIds: readonly string[],
+    config: AuditConfig,
+    now: Date,
+    private readonly baseline?: BaselineMarker,
+  ) {
+    this.tally = new FindingTally(accountIds);
+    this.review = suppressionReview(config, now);
+  }
+
+  /** The finding as the report holds it (with its baseline mark), counted and reviewed. */
+  see(evaluated: Finding): Finding {
+    const f = this.baseline ? this.baseline.mark(evaluated) : evaluated;
+    this.tally.add(f);
+    this.review?.see(f);
+    return f;
+  }
+
+  /** Every finding of `evaluateFindings`, seen. */
+  *seen(findings: Iterable<Finding>): Generator<Finding> {
+    for (const f of findings) yield this.see(f);
+  }
+
+  report(
+    snapshot: Snapshot,
+    checks: readonly Check[],
+    parts: {
+      findings: Iterable<Finding>;
+      inventory: Iterable<InventoryRow>;
+      now: Date;
+      options?: Record<string, unknown> | undefined;
+    },
+  ): ReportView {
+    const around: ReportView = reportAround(snapshot, checks, this.tally, {
+      findings: parts.findings,
+      inventory: parts.inventory,
+      now: parts.now,
+      ...(parts.options ? { options: parts.options } : {}),
+      review: this.review,
+    });
+    return this.baseline ? { ...around, ...this.baseline.members(around) } : around;
+  }
 }
 
 export function evaluateSpooled(
@@ -44,53 +138,29 @@ export function evaluateSpooled(
   // What collecting or parsing the snapshot left behind goes before evaluation adds to it.
   settleHeap();
   const dir = mkdtempSync(join(opts.spoolIn ?? tmpdir(), '.apigw-audit-findings-'));
-  const path = join(dir, 'findings.jsonl');
   const dispose = () => rmSync(dir, { recursive: true, force: true });
-  const tally = new FindingTally(snapshot.accounts.map((a) => a.accountId));
-  const review = suppressionReview(config, now);
-  const { baseline } = opts;
-  const lines = new FindingLines();
+  const pass = new EvaluationPass(
+    snapshot.accounts.map((a) => a.accountId),
+    config,
+    now,
+    opts.baseline,
+  );
+  let findings: Iterable<Finding>;
   try {
-    const fd = openSync(path, 'w');
-    try {
-      let pending: string[] = [];
-      let size = 0;
-      for (const evaluated of evaluateFindings(snapshot, checks, config, now)) {
-        const f = baseline ? baseline.mark(evaluated) : evaluated;
-        tally.add(f);
-        review?.see(f);
-        // JSON.stringify never writes a raw line break: one finding, one line.
-        const line = lines.write(f) + '\n';
-        pending.push(line);
-        size += line.length;
-        if (size >= BLOCK) {
-          writeSync(fd, pending.join(''));
-          paceHeap();
-          pending = [];
-          size = 0;
-        }
-      }
-      if (pending.length) writeSync(fd, pending.join(''));
-    } finally {
-      closeSync(fd);
-    }
+    findings = spoolFindings(
+      join(dir, 'findings.jsonl'),
+      pass.seen(evaluateFindings(snapshot, checks, config, now)),
+    );
   } catch (err) {
     dispose();
     throw err;
   }
-  const findings: Iterable<Finding> = {
-    *[Symbol.iterator]() {
-      for (const line of textLines(path)) if (line) yield lines.read(line);
-    },
-  };
-  const around: ReportView = reportAround(snapshot, checks, tally, {
+  const report = pass.report(snapshot, checks, {
     findings,
     inventory: lazyInventory(snapshot.accounts),
     now,
-    ...(opts.options ? { options: opts.options } : {}),
-    review,
+    options: opts.options,
   });
-  const report = baseline ? { ...around, ...baseline.members(around) } : around;
   return { report, dispose };
 }
 
@@ -101,36 +171,17 @@ export function evaluateSpooled(
  */
 export function spoolReport(view: ReportView, dir: string): SpooledReport {
   const spool = mkdtempSync(join(dir, '.apigw-audit-report-'));
-  const findingsPath = join(spool, 'findings.jsonl');
-  const inventoryPath = join(spool, 'inventory.jsonl');
   const dispose = () => rmSync(spool, { recursive: true, force: true });
-  const lines = new FindingLines({ byValue: true });
   try {
-    writeChunks(
-      findingsPath,
-      (function* () {
-        for (const f of view.findings) yield lines.write(f) + '\n';
-      })(),
+    const findings = spoolFindings(
+      join(spool, 'findings.jsonl'),
+      view.findings,
+      new FindingLines({ byValue: true }),
     );
-    writeChunks(
-      inventoryPath,
-      (function* () {
-        for (const row of view.inventory) yield JSON.stringify(row) + '\n';
-      })(),
-    );
+    const inventory = spoolJsonLines(join(spool, 'inventory.jsonl'), view.inventory);
+    return { report: { ...view, findings, inventory }, dispose };
   } catch (err) {
     dispose();
     throw err;
   }
-  const findings: Iterable<Finding> = {
-    *[Symbol.iterator]() {
-      for (const line of textLines(findingsPath)) if (line) yield lines.read(line);
-    },
-  };
-  const inventory: Iterable<InventoryRow> = {
-    *[Symbol.iterator]() {
-      for (const line of textLines(inventoryPath)) if (line) yield JSON.parse(line) as InventoryRow;
-    },
-  };
-  return { report: { ...view, findings, inventory }, dispose };
 }
